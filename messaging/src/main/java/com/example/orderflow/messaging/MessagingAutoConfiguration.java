@@ -1,0 +1,109 @@
+package com.example.orderflow.messaging;
+
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Wires the outbox, its relay, the inbox and the consumer. The Kafka settings that
+ * correctness depends on are set here rather than left to each service's YAML.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration" })
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+	@Bean
+	MessageCodec messageCodec() {
+		return new MessageCodec();
+	}
+
+	@Bean
+	OutboxSignal outboxSignal() {
+		return new OutboxSignal();
+	}
+
+	@Bean
+	HeadersJson outboxHeadersJson() {
+		return new HeadersJson();
+	}
+
+	@Bean
+	Outbox outbox(JdbcClient jdbc, MessageCodec codec, OutboxSignal signal, HeadersJson headersJson) {
+		return new Outbox(jdbc, codec, signal, headersJson);
+	}
+
+	@Bean
+	OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+			KafkaTemplate<String, String> kafka, OutboxSignal signal, HeadersJson headersJson,
+			MessagingProperties properties) {
+		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafka, signal, headersJson,
+				properties);
+	}
+
+	@Bean
+	TransactionalConsumer transactionalConsumer(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+			MessageCodec codec, Outbox outbox, @Value("${spring.kafka.consumer.group-id}") String consumerGroup) {
+		return new TransactionalConsumer(new TransactionTemplate(transactionManager), new Inbox(jdbc), codec,
+				new DeadLetters(outbox), new FailureClassifier(), consumerGroup);
+	}
+
+	/**
+	 * Only transient failures reach the container (the consumer parks permanent ones), so
+	 * the batch is retried with backoff until the database is back: blocking, because
+	 * skipping ahead would apply a saga's later messages before its earlier ones.
+	 */
+	@Bean
+	CommonErrorHandler kafkaErrorHandler() {
+		ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
+		backOff.setMaxInterval(5_000);
+		return new DefaultErrorHandler(backOff);
+	}
+
+	@Bean
+	DefaultKafkaProducerFactoryCustomizer reliableProducer() {
+		return (factory) -> factory.updateConfigs(Map.of(ProducerConfig.ACKS_CONFIG, "all",
+				ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+				StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+	}
+
+	@Bean
+	DefaultKafkaConsumerFactoryCustomizer reliableConsumer() {
+		return (factory) -> factory.updateConfigs(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics ownedTopics(MessagingProperties properties) {
+		MessagingProperties.Topics topics = properties.topics();
+		return new KafkaAdmin.NewTopics(topics.create()
+			.stream()
+			.map((name) -> TopicBuilder.name(name)
+				.partitions(topics.partitions())
+				.replicas(topics.replicationFactor())
+				.build())
+			.toArray(NewTopic[]::new));
+	}
+
+}

@@ -1,0 +1,52 @@
+package com.example.orderflow.messaging;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the outbox relay, the inbox and the topics a service creates at start.
+ *
+ * @param outbox how the relay batches and how long published rows are kept
+ * @param inbox how long processed message ids are remembered
+ * @param topics topics this service owns (creates), with their partitioning
+ */
+@ConfigurationProperties("messaging")
+public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Inbox inbox, @DefaultValue Topics topics) {
+
+	/**
+	 * @param batchSize rows published per round trip
+	 * @param pollInterval how often an idle relay looks for rows that another instance or
+	 * a restart left behind; rows written by this instance wake the relay at once
+	 * @param sendTimeout how long the relay waits for the broker to acknowledge a batch
+	 * @param retention how long published rows stay for audits before they are purged
+	 */
+	public record Outbox(@DefaultValue("500") int batchSize, @DefaultValue("500ms") Duration pollInterval,
+			@DefaultValue("30s") Duration sendTimeout, @DefaultValue("1h") Duration retention) {
+
+		public Outbox {
+			if (batchSize < 1) {
+				throw new IllegalArgumentException("messaging.outbox.batch-size must be positive");
+			}
+		}
+
+	}
+
+	/**
+	 * @param retention must outlive any redelivery: the topics' retention is a safe bound
+	 */
+	public record Inbox(@DefaultValue("7d") Duration retention) {
+	}
+
+	/**
+	 * @param create topics this service owns and creates at start
+	 * @param partitions partitions per topic; one saga always stays on one partition
+	 * @param replicationFactor 1 on a single local broker, 3 in production
+	 */
+	public record Topics(@DefaultValue List<String> create, @DefaultValue("6") int partitions,
+			@DefaultValue("1") short replicationFactor) {
+	}
+
+}

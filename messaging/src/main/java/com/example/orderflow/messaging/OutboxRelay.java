@@ -1,0 +1,207 @@
+package com.example.orderflow.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes committed outbox rows to Kafka in id order and marks them published.
+ *
+ * <p>
+ * One relay per database publishes at a time (a transaction-scoped advisory lock), so
+ * rows of one order leave in the order they were written even with several instances. A
+ * row is marked only after the broker acknowledged it; a crash in between publishes it
+ * again, which the consumers' inboxes absorb (at-least-once, effectively once).
+ */
+class OutboxRelay implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	/** Arbitrary, fixed: each service has its own database, so one key per database. */
+	private static final long RELAY_LOCK = 0x6f7574626f78L;
+
+	private static final Duration HOUSEKEEPING_EVERY = Duration.ofMinutes(1);
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final KafkaTemplate<String, String> kafka;
+
+	private final OutboxSignal signal;
+
+	private final HeadersJson headersJson;
+
+	private final MessagingProperties properties;
+
+	private volatile Thread worker;
+
+	private volatile boolean running;
+
+	private Instant nextHousekeeping = Instant.now();
+
+	OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
+			OutboxSignal signal, HeadersJson headersJson, MessagingProperties properties) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.kafka = kafka;
+		this.signal = signal;
+		this.headersJson = headersJson;
+		this.properties = properties;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		this.worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Thread thread = this.worker;
+		if (thread != null) {
+			thread.interrupt();
+			try {
+				thread.join(TimeUnit.SECONDS.toMillis(10));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Starts after the listeners' phase so it stops before them: in-flight rows get sent.
+	 */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE - 200;
+	}
+
+	private void run() {
+		MessagingProperties.Outbox settings = this.properties.outbox();
+		while (this.running) {
+			try {
+				int published = publishBatch(settings);
+				housekeepIfDue();
+				if (published < settings.batchSize()) {
+					this.signal.await(settings.pollInterval());
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (!this.running) {
+					return;
+				}
+				log.warn("Outbox relay failed, retrying shortly: {}", ex.toString());
+				sleepQuietly(Duration.ofSeconds(1));
+			}
+		}
+	}
+
+	/**
+	 * @return how many rows were published
+	 */
+	int publishBatch(MessagingProperties.Outbox settings) {
+		Integer published = this.transactions.execute((status) -> {
+			Boolean locked = this.jdbc.sql("select pg_try_advisory_xact_lock(?)")
+				.param(RELAY_LOCK)
+				.query(Boolean.class)
+				.single();
+			if (!Boolean.TRUE.equals(locked)) {
+				return 0;
+			}
+			List<OutboxRow> rows = this.jdbc
+				.sql("select id, topic, message_key, message_type, payload, headers from outbox "
+						+ "where published_at is null order by id limit ?")
+				.param(settings.batchSize())
+				.query((rs, n) -> new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getString(6)))
+				.list();
+			if (rows.isEmpty()) {
+				return 0;
+			}
+			send(rows, settings.sendTimeout());
+			Long[] ids = rows.stream().map(OutboxRow::id).toArray(Long[]::new);
+			this.jdbc.sql("update outbox set published_at = now() where id = any(?)").param(ids).update();
+			return rows.size();
+		});
+		return (published != null) ? published : 0;
+	}
+
+	private void send(List<OutboxRow> rows, Duration timeout) {
+		List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
+		for (OutboxRow row : rows) {
+			ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+			record.headers().add(MessageCodec.TYPE_HEADER, row.type().getBytes(StandardCharsets.UTF_8));
+			for (Map.Entry<String, String> header : this.headersJson.read(row.headers()).entrySet()) {
+				record.headers().add(header.getKey(), header.getValue().getBytes(StandardCharsets.UTF_8));
+			}
+			acks.add(this.kafka.send(record));
+		}
+		try {
+			CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+				.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while publishing the outbox", ex);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("broker did not acknowledge the outbox batch", ex);
+		}
+	}
+
+	private void housekeepIfDue() {
+		Instant now = Instant.now();
+		if (now.isBefore(this.nextHousekeeping)) {
+			return;
+		}
+		this.nextHousekeeping = now.plus(HOUSEKEEPING_EVERY);
+		int outbox = this.jdbc.sql("delete from outbox where published_at < now() - ?::interval")
+			.param(this.properties.outbox().retention().toSeconds() + " seconds")
+			.update();
+		int inbox = this.jdbc.sql("delete from inbox where received_at < now() - ?::interval")
+			.param(this.properties.inbox().retention().toSeconds() + " seconds")
+			.update();
+		if (outbox + inbox > 0) {
+			log.debug("Purged {} published outbox rows and {} inbox entries", outbox, inbox);
+		}
+	}
+
+	private static void sleepQuietly(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	record OutboxRow(long id, String topic, String key, String type, String payload, String headers) {
+	}
+
+}

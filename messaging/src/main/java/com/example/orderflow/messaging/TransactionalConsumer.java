@@ -1,0 +1,113 @@
+package com.example.orderflow.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import com.example.orderflow.contracts.SagaMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies a batch of Kafka records in one database transaction: each record is decoded,
+ * checked against the inbox and handed to the service's handler, whose writes (state and
+ * outbox) join the same transaction. Kafka offsets are committed by the listener
+ * container only after this returns, so a crash before commit means redelivery, never
+ * loss.
+ *
+ * <p>
+ * One transaction per batch is what lets a service keep up under load: the commit (and
+ * its fsync) is shared by the whole batch. If one record fails for good, the batch is
+ * rolled back and replayed one record per transaction, so only that record is parked on
+ * the dead-letter topic. Transient failures (database down, deadlock) are thrown to the
+ * container, which retries the batch with backoff.
+ */
+public class TransactionalConsumer {
+
+	private static final Logger log = LoggerFactory.getLogger(TransactionalConsumer.class);
+
+	private final TransactionTemplate transactions;
+
+	private final Inbox inbox;
+
+	private final MessageCodec codec;
+
+	private final DeadLetters deadLetters;
+
+	private final FailureClassifier failures;
+
+	private final String consumerGroup;
+
+	TransactionalConsumer(TransactionTemplate transactions, Inbox inbox, MessageCodec codec, DeadLetters deadLetters,
+			FailureClassifier failures, String consumerGroup) {
+		this.transactions = transactions;
+		this.inbox = inbox;
+		this.codec = codec;
+		this.deadLetters = deadLetters;
+		this.failures = failures;
+		this.consumerGroup = consumerGroup;
+	}
+
+	public void consume(List<ConsumerRecord<String, String>> records, Consumer<SagaMessage> handler) {
+		try {
+			this.transactions.executeWithoutResult((status) -> records.forEach((record) -> apply(record, handler)));
+		}
+		catch (RuntimeException ex) {
+			if (this.failures.isTransient(ex)) {
+				throw ex;
+			}
+			log.info("A record in a batch of {} failed for good, replaying them one by one", records.size());
+			records.forEach((record) -> consumeAlone(record, handler));
+		}
+	}
+
+	private void consumeAlone(ConsumerRecord<String, String> record, Consumer<SagaMessage> handler) {
+		try {
+			this.transactions.executeWithoutResult((status) -> apply(record, handler));
+		}
+		catch (RuntimeException ex) {
+			if (this.failures.isTransient(ex)) {
+				throw ex;
+			}
+			log.warn("Parking {}-{}@{} on the dead-letter topic: {}", record.topic(), record.partition(),
+					record.offset(), ex.toString());
+			this.transactions.executeWithoutResult((status) -> {
+				if (this.inbox.firstDelivery(coordinatesId(record))) {
+					this.deadLetters.park(record, this.consumerGroup, ex);
+				}
+			});
+		}
+	}
+
+	private void apply(ConsumerRecord<String, String> record, Consumer<SagaMessage> handler) {
+		SagaMessage message;
+		try {
+			message = this.codec.decode(DeadLetters.headerValue(record, MessageCodec.TYPE_HEADER), record.value());
+		}
+		catch (UndecodableMessageException ex) {
+			log.warn("Parking undecodable {}-{}@{} on the dead-letter topic: {}", record.topic(), record.partition(),
+					record.offset(), ex.getMessage());
+			if (this.inbox.firstDelivery(coordinatesId(record))) {
+				this.deadLetters.park(record, this.consumerGroup, ex);
+			}
+			return;
+		}
+		if (this.inbox.firstDelivery(message.messageId())) {
+			handler.accept(message);
+		}
+	}
+
+	/**
+	 * Identifies a parked record by where it was read, so a replayed batch parks it once.
+	 */
+	private UUID coordinatesId(ConsumerRecord<String, String> record) {
+		String coordinates = this.consumerGroup + "/" + record.topic() + "/" + record.partition() + "/"
+				+ record.offset();
+		return UUID.nameUUIDFromBytes(coordinates.getBytes(StandardCharsets.UTF_8));
+	}
+
+}
