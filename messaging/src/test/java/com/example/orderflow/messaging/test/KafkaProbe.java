@@ -33,12 +33,14 @@ public final class KafkaProbe implements AutoCloseable {
 
 	/** Listens to {@code topics} from their beginning. */
 	public KafkaProbe(String bootstrapServers, String... topics) {
-		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
-		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-				"earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
-				new StringDeserializer());
+		this.producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+				new StringSerializer(), new StringSerializer());
+		this.consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+						"probe-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+				new StringDeserializer(), new StringDeserializer());
 		if (topics.length > 0) {
 			this.consumer.subscribe(List.of(topics));
 		}
@@ -58,8 +60,7 @@ public final class KafkaProbe implements AutoCloseable {
 	}
 
 	/** Waits until a record matching {@code condition} arrived, and returns it. */
-	public ConsumerRecord<String, String> await(Predicate<ConsumerRecord<String, String>> condition,
-			Duration timeout) {
+	public ConsumerRecord<String, String> await(Predicate<ConsumerRecord<String, String>> condition, Duration timeout) {
 		Instant deadline = Instant.now().plus(timeout);
 		while (true) {
 			for (ConsumerRecord<String, String> record : this.seen) {

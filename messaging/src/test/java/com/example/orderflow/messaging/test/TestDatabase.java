@@ -10,9 +10,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A new, empty database on the real local PostgreSQL server, so every application context
- * migrates its own schema with Flyway and tests never see each other's rows. The server and
- * the test role come from {@code ./stack test} (scripts/postgres.sh); {@code PGHOST},
- * {@code PGPORT}, {@code TEST_DB_USER} and {@code TEST_DB_PASSWORD} override the defaults.
+ * migrates its own schema with Flyway and tests never see each other's rows. The server
+ * and the test role come from {@code ./stack test} (scripts/postgres.sh); {@code PGHOST},
+ * {@code PGPORT}, {@code TEST_DB_USER} and {@code TEST_DB_PASSWORD} override the
+ * defaults.
  */
 public final class TestDatabase {
 
@@ -38,8 +39,10 @@ public final class TestDatabase {
 			statement.execute("create database " + name);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot create a test database on " + HOST + ":" + PORT + " as " + USER
-					+ ". Run the tests with ./stack test, which starts PostgreSQL and creates the test role.", ex);
+			throw new IllegalStateException(
+					"Cannot create a test database on " + HOST + ":" + PORT + " as " + USER
+							+ ". Run the tests with ./stack test, which starts PostgreSQL and creates the test role.",
+					ex);
 		}
 		return new TestDatabase(jdbcUrl(name));
 	}
