@@ -1,0 +1,70 @@
+package com.example.orderflow.messaging;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.example.orderflow.contracts.InventoryCommand.ReleaseStock;
+import com.example.orderflow.contracts.InventoryEvent.StockReleased;
+import com.example.orderflow.contracts.SagaMessage;
+import com.example.orderflow.contracts.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A minimal service for the library's own tests: it answers ReleaseStock with
+ * StockReleased and counts how often each order's command was applied.
+ */
+@SpringBootApplication
+class MessagingTestApplication {
+
+	static final String COMMANDS = "messaging-test.commands";
+
+	static final String EVENTS = "messaging-test.events";
+
+	@Component
+	static class ReleaseStockHandler {
+
+		private final TransactionalConsumer consumer;
+
+		private final Outbox outbox;
+
+		private final JdbcClient jdbc;
+
+		ReleaseStockHandler(TransactionalConsumer consumer, Outbox outbox, JdbcClient jdbc) {
+			this.consumer = consumer;
+			this.outbox = outbox;
+			this.jdbc = jdbc;
+		}
+
+		@KafkaListener(topics = COMMANDS, batch = "true")
+		void onBatch(List<ConsumerRecord<String, String>> records) {
+			this.consumer.consume(records, this::handle);
+		}
+
+		private void handle(SagaMessage message) {
+			if (!(message instanceof ReleaseStock command)) {
+				throw new UnexpectedMessageException(message);
+			}
+			if (command.orderId().getMostSignificantBits() == 0) {
+				throw new IllegalStateException("this order id is poison");
+			}
+			this.jdbc
+				.sql("insert into applied (order_id, deliveries) values (?, 1) "
+						+ "on conflict (order_id) do update set deliveries = applied.deliveries + 1")
+				.param(command.orderId())
+				.update();
+			this.outbox.add(EVENTS,
+					new StockReleased(UUID.randomUUID(), command.sagaId(), command.orderId(), java.time.Instant.now()));
+		}
+
+	}
+
+	static String deadLetterTopic() {
+		return Topics.deadLetterTopicOf(COMMANDS);
+	}
+
+}

@@ -1,0 +1,125 @@
+package com.example.orderflow.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.example.orderflow.contracts.InventoryCommand.ReleaseStock;
+import com.example.orderflow.contracts.InventoryEvent.StockReleased;
+import com.example.orderflow.messaging.test.KafkaProbe;
+import com.example.orderflow.messaging.test.TestDatabase;
+import com.example.orderflow.messaging.test.TestKafka;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(classes = MessagingTestApplication.class)
+class TransactionalConsumerIntegrationTests {
+
+	static final TestDatabase database = TestDatabase.create("messaging");
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		database.register(registry);
+		registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+		registry.add("spring.kafka.consumer.group-id", () -> "messaging-test");
+		registry.add("spring.kafka.consumer.auto-offset-reset", () -> "earliest");
+		registry.add("spring.flyway.locations", () -> "classpath:db/messaging-test");
+		registry.add("messaging.topics.create", () -> MessagingTestApplication.COMMANDS + ","
+				+ MessagingTestApplication.EVENTS + "," + MessagingTestApplication.deadLetterTopic());
+	}
+
+	@Autowired
+	JdbcClient jdbc;
+
+	final MessageCodec codec = new MessageCodec();
+
+	KafkaProbe probe;
+
+	@BeforeEach
+	void openProbe() {
+		this.probe = new KafkaProbe(TestKafka.bootstrapServers(), MessagingTestApplication.EVENTS,
+				MessagingTestApplication.deadLetterTopic());
+	}
+
+	@AfterEach
+	void closeProbe() {
+		this.probe.close();
+	}
+
+	@Test
+	void appliesAMessageDeliveredTwiceOnceAndRepliesThroughTheOutbox() {
+		ReleaseStock command = releaseStock(UUID.randomUUID());
+		String json = this.codec.encode(command);
+		this.probe.send(MessagingTestApplication.COMMANDS, command.key(), "ReleaseStock", json);
+		this.probe.send(MessagingTestApplication.COMMANDS, command.key(), "ReleaseStock", json);
+
+		ConsumerRecord<String, String> reply = this.probe.await(KafkaProbe.ofType("StockReleased", command.key()),
+				Duration.ofSeconds(20));
+		StockReleased released = (StockReleased) this.codec.decode("StockReleased", reply.value());
+		assertThat(released.sagaId()).isEqualTo(command.sagaId());
+
+		ReleaseStock later = releaseStock(UUID.randomUUID());
+		this.probe.send(MessagingTestApplication.COMMANDS, later.key(), "ReleaseStock", this.codec.encode(later));
+		this.probe.await(KafkaProbe.ofType("StockReleased", later.key()), Duration.ofSeconds(20));
+
+		assertThat(deliveries(command.orderId())).isEqualTo(1);
+		assertThat(this.probe.received(Duration.ofMillis(500))).filteredOn((r) -> r.key().equals(command.key()))
+			.hasSize(1);
+		assertThat(unpublishedRows()).isZero();
+	}
+
+	@Test
+	void parksUndecodableAndFailingMessagesWithTheirReasonAndCarriesOn() {
+		String garbageKey = UUID.randomUUID().toString();
+		this.probe.send(MessagingTestApplication.COMMANDS, garbageKey, "ReleaseStock", "{not json");
+		String unknownKey = UUID.randomUUID().toString();
+		this.probe.send(MessagingTestApplication.COMMANDS, unknownKey, "NoSuchType", "{}");
+		ReleaseStock poison = releaseStock(new UUID(0, 42));
+		this.probe.send(MessagingTestApplication.COMMANDS, poison.key(), "ReleaseStock", this.codec.encode(poison));
+		ReleaseStock healthy = releaseStock(UUID.randomUUID());
+		this.probe.send(MessagingTestApplication.COMMANDS, healthy.key(), "ReleaseStock", this.codec.encode(healthy));
+
+		this.probe.await(KafkaProbe.ofType("StockReleased", healthy.key()), Duration.ofSeconds(20));
+		ConsumerRecord<String, String> garbage = this.probe
+			.await((r) -> r.topic().endsWith(".dlt") && garbageKey.equals(r.key()), Duration.ofSeconds(20));
+		ConsumerRecord<String, String> unknown = this.probe
+			.await((r) -> r.topic().endsWith(".dlt") && unknownKey.equals(r.key()), Duration.ofSeconds(20));
+		ConsumerRecord<String, String> failed = this.probe
+			.await((r) -> r.topic().endsWith(".dlt") && poison.key().equals(r.key()), Duration.ofSeconds(20));
+
+		assertThat(KafkaProbe.header(garbage, "dlt-reason")).startsWith("invalid message");
+		assertThat(garbage.value()).isEqualTo("{not json");
+		assertThat(KafkaProbe.header(unknown, "dlt-reason")).contains("unknown message type NoSuchType");
+		assertThat(KafkaProbe.header(failed, "dlt-reason")).isEqualTo("this order id is poison");
+		assertThat(KafkaProbe.header(failed, "dlt-original-topic")).isEqualTo(MessagingTestApplication.COMMANDS);
+		assertThat(KafkaProbe.header(failed, "dlt-consumer-group")).isEqualTo("messaging-test");
+		assertThat(deliveries(poison.orderId())).isZero();
+		assertThat(deliveries(healthy.orderId())).isEqualTo(1);
+	}
+
+	private static ReleaseStock releaseStock(UUID orderId) {
+		return new ReleaseStock(UUID.randomUUID(), UUID.randomUUID(), orderId, Instant.now());
+	}
+
+	private int deliveries(UUID orderId) {
+		return this.jdbc.sql("select coalesce(sum(deliveries), 0) from applied where order_id = ?")
+			.param(orderId)
+			.query(Integer.class)
+			.single();
+	}
+
+	private int unpublishedRows() {
+		return this.jdbc.sql("select count(*) from outbox where published_at is null").query(Integer.class).single();
+	}
+
+}
