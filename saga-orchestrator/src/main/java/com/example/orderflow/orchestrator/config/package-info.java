@@ -1,0 +1,4 @@
+/**
+ * Framework wiring of the orchestrator: clock and scheduling.
+ */
+package com.example.orderflow.orchestrator.config;

@@ -1,0 +1,158 @@
+package com.example.orderflow.orchestrator.placeorder;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.example.orderflow.contracts.Money;
+import com.example.orderflow.contracts.OrderItem;
+import com.example.orderflow.contracts.PricedLine;
+import com.example.orderflow.contracts.RejectionReason;
+
+/**
+ * The persisted state of one place-order saga. Only {@link PlaceOrderSaga} moves it; each
+ * move records a history step, which {@link SagaRepository} appends.
+ */
+class Saga {
+
+	private final UUID id;
+
+	private final UUID orderId;
+
+	private final String customerId;
+
+	private final String currency;
+
+	private final List<OrderItem> items;
+
+	private final Instant createdAt;
+
+	private SagaState state;
+
+	private Instant stepDeadline;
+
+	private int stepAttempts;
+
+	private List<PricedLine> lines;
+
+	private Money total;
+
+	private RejectionReason rejection;
+
+	private final List<SagaStep> newSteps = new ArrayList<>();
+
+	Saga(UUID id, UUID orderId, String customerId, String currency, List<OrderItem> items, Instant createdAt,
+			SagaState state, Instant stepDeadline, int stepAttempts, List<PricedLine> lines, Money total,
+			RejectionReason rejection) {
+		this.id = id;
+		this.orderId = orderId;
+		this.customerId = customerId;
+		this.currency = currency;
+		this.items = List.copyOf(items);
+		this.createdAt = createdAt;
+		this.state = state;
+		this.stepDeadline = stepDeadline;
+		this.stepAttempts = stepAttempts;
+		this.lines = (lines != null) ? List.copyOf(lines) : List.of();
+		this.total = total;
+		this.rejection = rejection;
+	}
+
+	static Saga begin(UUID id, UUID orderId, String customerId, String currency, List<OrderItem> items, Instant now) {
+		return new Saga(id, orderId, customerId, currency, items, now, null, null, 0, List.of(), null, null);
+	}
+
+	/** Enters the next state with a fresh deadline (none once terminal). */
+	void moveTo(SagaState next, Instant deadline, Instant now, String event, String detail) {
+		this.state = next;
+		this.stepDeadline = next.isTerminal() ? null : deadline;
+		this.stepAttempts = 0;
+		this.newSteps.add(new SagaStep(now, next, event, detail));
+	}
+
+	/** Stays in the current state, waiting again after a re-send. */
+	void retryStep(Instant deadline, Instant now, String event, String detail) {
+		this.stepAttempts++;
+		this.stepDeadline = deadline;
+		this.newSteps.add(new SagaStep(now, this.state, event, detail));
+	}
+
+	/** Notes a reply that no longer matters (late or duplicate) without moving. */
+	void note(Instant now, String event, String detail) {
+		this.newSteps.add(new SagaStep(now, this.state, event, detail));
+	}
+
+	void priced(List<PricedLine> pricedLines, Money orderTotal) {
+		this.lines = List.copyOf(pricedLines);
+		this.total = orderTotal;
+	}
+
+	void rejectBecause(RejectionReason reason) {
+		if (this.rejection == null) {
+			this.rejection = reason;
+		}
+	}
+
+	boolean isOverdue(Instant now) {
+		return this.stepDeadline != null && !now.isBefore(this.stepDeadline);
+	}
+
+	UUID id() {
+		return this.id;
+	}
+
+	UUID orderId() {
+		return this.orderId;
+	}
+
+	String customerId() {
+		return this.customerId;
+	}
+
+	String currency() {
+		return this.currency;
+	}
+
+	List<OrderItem> items() {
+		return this.items;
+	}
+
+	Instant createdAt() {
+		return this.createdAt;
+	}
+
+	SagaState state() {
+		return this.state;
+	}
+
+	Instant stepDeadline() {
+		return this.stepDeadline;
+	}
+
+	int stepAttempts() {
+		return this.stepAttempts;
+	}
+
+	List<PricedLine> lines() {
+		return this.lines;
+	}
+
+	Money total() {
+		return this.total;
+	}
+
+	RejectionReason rejection() {
+		return this.rejection;
+	}
+
+	/**
+	 * Steps recorded since the saga was loaded; the repository appends and clears them.
+	 */
+	List<SagaStep> drainNewSteps() {
+		List<SagaStep> steps = List.copyOf(this.newSteps);
+		this.newSteps.clear();
+		return steps;
+	}
+
+}

@@ -1,0 +1,75 @@
+package com.example.orderflow.orchestrator.placeorder;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.example.orderflow.messaging.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Acts on sagas whose step deadline passed, even if no message ever arrives again. Skips
+ * rows another instance (or a reply being applied) holds, so each overdue saga is handled
+ * once.
+ */
+@Component
+class SagaDeadlineSweeper {
+
+	private static final Logger log = LoggerFactory.getLogger(SagaDeadlineSweeper.class);
+
+	private final SagaRepository sagas;
+
+	private final PlaceOrderSaga definition;
+
+	private final Outbox outbox;
+
+	private final TransactionTemplate transactions;
+
+	private final SagaProperties properties;
+
+	private final Clock clock;
+
+	SagaDeadlineSweeper(SagaRepository sagas, PlaceOrderSaga definition, Outbox outbox,
+			TransactionTemplate transactions, SagaProperties properties, Clock clock) {
+		this.sagas = sagas;
+		this.definition = definition;
+		this.outbox = outbox;
+		this.transactions = transactions;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${orchestrator.saga.sweep-interval:500ms}")
+	void sweep() {
+		try {
+			Integer handled;
+			do {
+				handled = this.transactions.execute((status) -> sweepBatch());
+			}
+			while (handled != null && handled == this.properties.sweepBatch());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Deadline sweep failed, will try again: {}", ex.toString());
+		}
+	}
+
+	private int sweepBatch() {
+		List<Saga> overdue = this.sagas.lockOverdue(this.clock.instant(), this.properties.sweepBatch());
+		for (Saga saga : overdue) {
+			List<Outgoing> out = new ArrayList<>(1);
+			this.definition.onDeadline(saga, out);
+			this.sagas.update(saga, this.clock.instant());
+			out.forEach((outgoing) -> this.outbox.add(outgoing.topic(), outgoing.command()));
+		}
+		if (!overdue.isEmpty()) {
+			log.info("Acted on {} saga(s) past their step deadline", overdue.size());
+		}
+		return overdue.size();
+	}
+
+}

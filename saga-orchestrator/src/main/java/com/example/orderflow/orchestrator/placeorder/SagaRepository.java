@@ -1,0 +1,161 @@
+package com.example.orderflow.orchestrator.placeorder;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.example.orderflow.contracts.Money;
+import com.example.orderflow.contracts.OrderItem;
+import com.example.orderflow.contracts.PricedLine;
+import com.example.orderflow.contracts.RejectionReason;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Sagas and their history in PostgreSQL. Rows are locked for the length of the
+ * transaction that moves them, so two instances never move one saga at once.
+ */
+@Repository
+class SagaRepository {
+
+	private static final TypeReference<List<OrderItem>> ITEMS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<PricedLine>> LINES = new TypeReference<>() {
+	};
+
+	private static final String COLUMNS = "id, order_id, customer_id, currency, items, created_at, state, "
+			+ "step_deadline, step_attempts, lines, total, rejection";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	SagaRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @return false if the order already has a saga (a repeated OrderPlaced)
+	 */
+	boolean insert(Saga saga) {
+		int inserted = this.jdbc.sql("""
+				insert into sagas (id, order_id, customer_id, currency, items, created_at, updated_at, state,
+				                   step_deadline, step_attempts, lines, total, rejection)
+				values (:id, :orderId, :customerId, :currency, :items::jsonb, :createdAt, :createdAt, :state,
+				        :stepDeadline, :stepAttempts, :lines::jsonb, :total, :rejection)
+				on conflict do nothing
+				""")
+			.param("id", saga.id())
+			.param("orderId", saga.orderId())
+			.param("customerId", saga.customerId())
+			.param("currency", saga.currency())
+			.param("items", this.json.writeValueAsString(saga.items()))
+			.param("createdAt", Timestamp.from(saga.createdAt()))
+			.param("state", saga.state().name())
+			.param("stepDeadline", timestamp(saga.stepDeadline()))
+			.param("stepAttempts", saga.stepAttempts())
+			.param("lines", this.json.writeValueAsString(saga.lines()))
+			.param("total", (saga.total() != null) ? saga.total().amount() : null)
+			.param("rejection", (saga.rejection() != null) ? saga.rejection().name() : null)
+			.update();
+		if (inserted == 1) {
+			appendSteps(saga);
+		}
+		return inserted == 1;
+	}
+
+	Optional<Saga> lockByOrderId(UUID orderId) {
+		return this.jdbc.sql("select " + COLUMNS + " from sagas where order_id = ? for update")
+			.param(orderId)
+			.query(this::saga)
+			.optional();
+	}
+
+	/**
+	 * Overdue sagas that no other transaction holds; others are left to whoever holds
+	 * them.
+	 */
+	List<Saga> lockOverdue(Instant now, int limit) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from sagas where step_deadline <= ? order by step_deadline limit ? "
+					+ "for update skip locked")
+			.param(Timestamp.from(now))
+			.param(limit)
+			.query(this::saga)
+			.list();
+	}
+
+	void update(Saga saga, Instant now) {
+		this.jdbc.sql("""
+				update sagas set state = :state, step_deadline = :stepDeadline, step_attempts = :stepAttempts,
+				       lines = :lines::jsonb, total = :total, rejection = :rejection, updated_at = :now
+				where id = :id
+				""")
+			.param("id", saga.id())
+			.param("state", saga.state().name())
+			.param("stepDeadline", timestamp(saga.stepDeadline()))
+			.param("stepAttempts", saga.stepAttempts())
+			.param("lines", this.json.writeValueAsString(saga.lines()))
+			.param("total", (saga.total() != null) ? saga.total().amount() : null)
+			.param("rejection", (saga.rejection() != null) ? saga.rejection().name() : null)
+			.param("now", Timestamp.from(now))
+			.update();
+		appendSteps(saga);
+	}
+
+	Optional<SagaView> findView(UUID orderId) {
+		return this.jdbc.sql("select " + COLUMNS + ", updated_at from sagas where order_id = ?")
+			.param(orderId)
+			.query((rs, n) -> SagaView.of(saga(rs, n), rs.getTimestamp("updated_at").toInstant(), steps(orderId)))
+			.optional();
+	}
+
+	private List<SagaStep> steps(UUID orderId) {
+		return this.jdbc
+			.sql("select s.at, s.state, s.event, s.detail from saga_steps s join sagas g on g.id = s.saga_id "
+					+ "where g.order_id = ? order by s.id")
+			.param(orderId)
+			.query((rs, n) -> new SagaStep(rs.getTimestamp(1).toInstant(), SagaState.valueOf(rs.getString(2)),
+					rs.getString(3), rs.getString(4)))
+			.list();
+	}
+
+	private void appendSteps(Saga saga) {
+		for (SagaStep step : saga.drainNewSteps()) {
+			this.jdbc.sql("insert into saga_steps (saga_id, at, state, event, detail) values (?, ?, ?, ?, ?)")
+				.params(saga.id(), Timestamp.from(step.at()), step.state().name(), step.event(), step.detail())
+				.update();
+		}
+	}
+
+	private Saga saga(ResultSet rs, int row) throws SQLException {
+		String currency = rs.getString("currency");
+		long total = rs.getLong("total");
+		Money money = rs.wasNull() ? null : new Money(total, currency);
+		String rejection = rs.getString("rejection");
+		String lines = rs.getString("lines");
+		return new Saga(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
+				rs.getString("customer_id"), currency, this.json.readValue(rs.getString("items"), ITEMS),
+				rs.getTimestamp("created_at").toInstant(), SagaState.valueOf(rs.getString("state")),
+				instant(rs.getTimestamp("step_deadline")), rs.getInt("step_attempts"),
+				(lines != null) ? this.json.readValue(lines, LINES) : List.of(), money,
+				(rejection != null) ? RejectionReason.valueOf(rejection) : null);
+	}
+
+	private static Timestamp timestamp(Instant instant) {
+		return (instant != null) ? Timestamp.from(instant) : null;
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+}

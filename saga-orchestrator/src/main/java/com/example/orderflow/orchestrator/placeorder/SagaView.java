@@ -1,0 +1,26 @@
+package com.example.orderflow.orchestrator.placeorder;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.example.orderflow.contracts.PricedLine;
+import com.example.orderflow.contracts.RejectionReason;
+
+/**
+ * A saga as {@code GET /sagas/{orderId}} shows it: where it is, what it waits for until
+ * when, and everything that happened to it.
+ */
+record SagaView(UUID sagaId, UUID orderId, String customerId, String status, String state, String currentStep,
+		RejectionReason rejectionReason, String currency, List<PricedLine> lines, Long total, Instant stepDeadline,
+		int stepAttempts, Instant createdAt, Instant updatedAt, List<SagaStep> history) {
+
+	static SagaView of(Saga saga, Instant updatedAt, List<SagaStep> history) {
+		SagaState state = saga.state();
+		return new SagaView(saga.id(), saga.orderId(), saga.customerId(), state.status(), state.name(),
+				state.isTerminal() ? null : state.name(), saga.rejection(), saga.currency(), saga.lines(),
+				(saga.total() != null) ? saga.total().amount() : null, saga.stepDeadline(), saga.stepAttempts(),
+				saga.createdAt(), updatedAt, history);
+	}
+
+}

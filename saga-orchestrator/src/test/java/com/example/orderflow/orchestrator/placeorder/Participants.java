@@ -1,0 +1,45 @@
+package com.example.orderflow.orchestrator.placeorder;
+
+import java.time.Duration;
+
+import com.example.orderflow.contracts.MessageTypes;
+import com.example.orderflow.contracts.SagaMessage;
+import com.example.orderflow.contracts.Topics;
+import com.example.orderflow.messaging.MessageCodec;
+import com.example.orderflow.messaging.test.KafkaProbe;
+import com.example.orderflow.messaging.test.TestKafka;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Plays order-service, inventory and payment on the real broker: sees the orchestrator's
+ * commands and answers them.
+ */
+final class Participants implements AutoCloseable {
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	private final KafkaProbe probe = new KafkaProbe(TestKafka.bootstrapServers(), Topics.INVENTORY_COMMANDS,
+			Topics.PAYMENT_COMMANDS, Topics.ORDER_COMMANDS);
+
+	private final MessageCodec codec = new MessageCodec();
+
+	void publish(String topic, SagaMessage message) {
+		this.probe.send(topic, message.key(), MessageTypes.nameOf(message), this.codec.encode(message));
+	}
+
+	<T extends SagaMessage> T awaitCommand(Class<T> type, SagaMessage of) {
+		ConsumerRecord<String, String> record = this.probe.await(KafkaProbe.ofType(type.getSimpleName(), of.key()),
+				WAIT);
+		return type.cast(this.codec.decode(type.getSimpleName(), record.value()));
+	}
+
+	long commandsFor(SagaMessage of, Duration quietFor) {
+		return this.probe.received(quietFor).stream().filter((record) -> record.key().equals(of.key())).count();
+	}
+
+	@Override
+	public void close() {
+		this.probe.close();
+	}
+
+}

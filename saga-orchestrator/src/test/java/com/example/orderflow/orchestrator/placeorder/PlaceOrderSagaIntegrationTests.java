@@ -1,0 +1,183 @@
+package com.example.orderflow.orchestrator.placeorder;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.example.orderflow.contracts.InventoryCommand.ConfirmReservation;
+import com.example.orderflow.contracts.InventoryCommand.ReleaseStock;
+import com.example.orderflow.contracts.InventoryCommand.ReserveStock;
+import com.example.orderflow.contracts.OrderCommand.ApproveOrder;
+import com.example.orderflow.contracts.OrderCommand.RejectOrder;
+import com.example.orderflow.contracts.OrderEvent.OrderPlaced;
+import com.example.orderflow.contracts.PaymentCommand.ChargePayment;
+import com.example.orderflow.contracts.PaymentCommand.RefundPayment;
+import com.example.orderflow.contracts.RejectionReason;
+import com.example.orderflow.contracts.Topics;
+import com.example.orderflow.messaging.test.TestDatabase;
+import com.example.orderflow.messaging.test.TestKafka;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.orderApproved;
+import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.orderPlaced;
+import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.orderRejected;
+import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.outOfStock;
+import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.paymentCharged;
+import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.paymentDeclined;
+import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.paymentRefunded;
+import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.reservationConfirmed;
+import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.stockReleased;
+import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.stockReserved;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every saga path against the real orchestrator, PostgreSQL and Kafka; the test answers
+ * the commands in place of the participants.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "orchestrator.saga.step-timeout=3s")
+class PlaceOrderSagaIntegrationTests {
+
+	static final TestDatabase database = TestDatabase.create("orchestrator");
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		database.register(registry);
+		registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+	}
+
+	@Value("${local.server.port}")
+	int port;
+
+	final Participants participants = new Participants();
+
+	@AfterEach
+	void close() {
+		this.participants.close();
+	}
+
+	@Test
+	void approvesAnOrderThroughEveryStep() {
+		OrderPlaced placed = orderPlaced();
+		this.participants.publish(Topics.ORDER_EVENTS, placed);
+
+		ReserveStock reserve = this.participants.awaitCommand(ReserveStock.class, placed);
+		assertThat(reserve.items()).isEqualTo(placed.items());
+		assertThat(reserve.sagaId()).isEqualTo(placed.sagaId());
+		this.participants.publish(Topics.INVENTORY_EVENTS, stockReserved(placed));
+		ChargePayment charge = this.participants.awaitCommand(ChargePayment.class, placed);
+		assertThat(charge.amount()).isEqualTo(SagaFixtures.TOTAL);
+		this.participants.publish(Topics.PAYMENT_EVENTS, paymentCharged(placed));
+		this.participants.awaitCommand(ConfirmReservation.class, placed);
+		this.participants.publish(Topics.INVENTORY_EVENTS, reservationConfirmed(placed));
+		ApproveOrder approve = this.participants.awaitCommand(ApproveOrder.class, placed);
+		assertThat(approve.total()).isEqualTo(SagaFixtures.TOTAL);
+		this.participants.publish(Topics.ORDER_EVENTS, orderApproved(placed));
+
+		Map<String, Object> saga = awaitState(placed, "APPROVED");
+		assertThat(saga).containsEntry("status", "APPROVED").containsEntry("currentStep", null);
+		List<?> history = (List<?>) saga.get("history");
+		assertThat(history.stream().map((step) -> String.valueOf(((Map<?, ?>) step).get("event"))).toList())
+			.containsExactly("OrderPlaced", "StockReserved", "PaymentCharged", "ReservationConfirmed", "OrderApproved");
+	}
+
+	@Test
+	void startsOneSagaWhenOrderPlacedIsDeliveredTwice() {
+		OrderPlaced placed = orderPlaced();
+		this.participants.publish(Topics.ORDER_EVENTS, placed);
+		this.participants.publish(Topics.ORDER_EVENTS, placed);
+		this.participants.awaitCommand(ReserveStock.class, placed);
+
+		assertThat(this.participants.commandsFor(placed, Duration.ofSeconds(1))).isEqualTo(1);
+	}
+
+	@Test
+	void rejectsWithoutChargingWhenStockIsOut() {
+		OrderPlaced placed = orderPlaced();
+		this.participants.publish(Topics.ORDER_EVENTS, placed);
+		this.participants.awaitCommand(ReserveStock.class, placed);
+		this.participants.publish(Topics.INVENTORY_EVENTS, outOfStock(placed));
+		RejectOrder reject = this.participants.awaitCommand(RejectOrder.class, placed);
+		assertThat(reject.reason()).isEqualTo(RejectionReason.OUT_OF_STOCK);
+		this.participants.publish(Topics.ORDER_EVENTS, orderRejected(placed, RejectionReason.OUT_OF_STOCK));
+
+		Map<String, Object> saga = awaitState(placed, "REJECTED");
+		assertThat(saga).containsEntry("rejectionReason", "OUT_OF_STOCK");
+		assertThat(this.participants.commandsFor(placed, Duration.ofMillis(500))).isEqualTo(2);
+	}
+
+	@Test
+	void releasesStockThenRejectsWhenPaymentIsDeclined() {
+		OrderPlaced placed = orderPlaced();
+		this.participants.publish(Topics.ORDER_EVENTS, placed);
+		this.participants.awaitCommand(ReserveStock.class, placed);
+		this.participants.publish(Topics.INVENTORY_EVENTS, stockReserved(placed));
+		this.participants.awaitCommand(ChargePayment.class, placed);
+		this.participants.publish(Topics.PAYMENT_EVENTS, paymentDeclined(placed));
+		this.participants.awaitCommand(ReleaseStock.class, placed);
+		this.participants.publish(Topics.INVENTORY_EVENTS, stockReleased(placed));
+		RejectOrder reject = this.participants.awaitCommand(RejectOrder.class, placed);
+		assertThat(reject.reason()).isEqualTo(RejectionReason.PAYMENT_DECLINED);
+		this.participants.publish(Topics.ORDER_EVENTS, orderRejected(placed, RejectionReason.PAYMENT_DECLINED));
+
+		assertThat(awaitState(placed, "REJECTED")).containsEntry("rejectionReason", "PAYMENT_DECLINED");
+	}
+
+	@Test
+	void compensatesAndRejectsWithTimeoutWhenPaymentNeverAnswers() {
+		OrderPlaced placed = orderPlaced();
+		this.participants.publish(Topics.ORDER_EVENTS, placed);
+		this.participants.awaitCommand(ReserveStock.class, placed);
+		this.participants.publish(Topics.INVENTORY_EVENTS, stockReserved(placed));
+		this.participants.awaitCommand(ChargePayment.class, placed);
+
+		// no answer: the sweeper acts once the 3s step deadline passes
+		RefundPayment refund = this.participants.awaitCommand(RefundPayment.class, placed);
+		assertThat(refund.customerId()).isEqualTo(placed.customerId());
+		this.participants.publish(Topics.PAYMENT_EVENTS, paymentRefunded(placed, 0));
+		this.participants.awaitCommand(ReleaseStock.class, placed);
+		this.participants.publish(Topics.INVENTORY_EVENTS, stockReleased(placed));
+		assertThat(this.participants.awaitCommand(RejectOrder.class, placed).reason())
+			.isEqualTo(RejectionReason.TIMEOUT);
+		this.participants.publish(Topics.ORDER_EVENTS, orderRejected(placed, RejectionReason.TIMEOUT));
+
+		assertThat(awaitState(placed, "REJECTED")).containsEntry("rejectionReason", "TIMEOUT");
+	}
+
+	@Test
+	void answersUnknownSagasWithProblemDetails() {
+		var response = RestClient.create("http://localhost:" + this.port)
+			.get()
+			.uri("/sagas/{id}", java.util.UUID.randomUUID())
+			.retrieve()
+			.onStatus(HttpStatusCode::isError, (request, reply) -> {
+			})
+			.toEntity(String.class);
+		assertThat(response.getStatusCode().value()).isEqualTo(404);
+		assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+	}
+
+	private Map<String, Object> awaitState(OrderPlaced placed, String state) {
+		RestClient client = RestClient.create("http://localhost:" + this.port);
+		return await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> client.get()
+				.uri("/sagas/{orderId}", placed.orderId())
+				.retrieve()
+				.onStatus(HttpStatusCode::isError, (request, reply) -> {
+				})
+				.body(new ParameterizedTypeReference<Map<String, Object>>() {
+				}), (saga) -> saga != null && state.equals(saga.get("state")));
+	}
+
+}
