@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -25,6 +27,12 @@ public final class TestDatabase {
 
 	private static final String PASSWORD = env("TEST_DB_PASSWORD", "orderflow_test");
 
+	private static final Set<String> created = ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropCreated));
+	}
+
 	private final String url;
 
 	private TestDatabase(String url) {
@@ -37,6 +45,7 @@ public final class TestDatabase {
 		try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
 				Statement statement = admin.createStatement()) {
 			statement.execute("create database " + name);
+			created.add(name);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(
@@ -68,6 +77,22 @@ public final class TestDatabase {
 		registry.add("spring.datasource.url", this::url);
 		registry.add("spring.datasource.username", this::user);
 		registry.add("spring.datasource.password", this::password);
+	}
+
+	/**
+	 * Best effort: a test JVM that is killed leaves its databases behind, which is
+	 * harmless.
+	 */
+	private static void dropCreated() {
+		try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
+				Statement statement = admin.createStatement()) {
+			for (String name : created) {
+				statement.execute("drop database if exists " + name + " with (force)");
+			}
+		}
+		catch (SQLException ex) {
+			// the server may already be gone; nothing to clean then
+		}
 	}
 
 	private static String jdbcUrl(String database) {

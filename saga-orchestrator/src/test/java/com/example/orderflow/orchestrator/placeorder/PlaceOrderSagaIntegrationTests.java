@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,6 +47,8 @@ import static org.awaitility.Awaitility.await;
  * the commands in place of the participants.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "orchestrator.saga.step-timeout=3s")
+// a cached context would stay in the consumer group and take other tests' messages
+@DirtiesContext
 class PlaceOrderSagaIntegrationTests {
 
 	static final TestDatabase database = TestDatabase.create("orchestrator");

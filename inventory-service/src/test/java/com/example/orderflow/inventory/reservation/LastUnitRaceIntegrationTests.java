@@ -1,0 +1,25 @@
+package com.example.orderflow.inventory.reservation;
+
+import com.example.orderflow.messaging.test.TestDatabase;
+import com.example.orderflow.messaging.test.TestKafka;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The race with one listener thread, as a single instance with default settings runs. */
+@SpringBootTest(properties = "spring.kafka.listener.concurrency=1")
+// one application context at a time: a cached one would keep consuming inventory.commands
+@DirtiesContext
+class LastUnitRaceIntegrationTests extends LastUnitRaceScenario {
+
+	static final TestDatabase database = TestDatabase.create("inventory");
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		database.register(registry);
+		registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+	}
+
+}

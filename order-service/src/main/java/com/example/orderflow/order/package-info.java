@@ -1,0 +1,4 @@
+/**
+ * order-service: takes orders from customers, starts their saga and records its outcome.
+ */
+package com.example.orderflow.order;

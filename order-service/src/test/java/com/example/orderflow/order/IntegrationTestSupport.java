@@ -1,0 +1,36 @@
+package com.example.orderflow.order;
+
+import java.util.UUID;
+
+import com.example.orderflow.messaging.test.TestDatabase;
+import com.example.orderflow.messaging.test.TestKafka;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one application context every integration test shares: the whole service on a
+ * database of its own on the local PostgreSQL server and the JVM's embedded Kafka broker.
+ * Sharing it keeps the suite fast and means exactly one listener consumes the commands
+ * the tests send. Tests use fresh order ids, customers and skus, since they share the
+ * data.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+public abstract class IntegrationTestSupport {
+
+	protected static final TestDatabase database = TestDatabase.create("orders");
+
+	private static final String CONSUMER_GROUP = "order-service-test-" + UUID.randomUUID();
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		database.register(registry);
+		registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+		registry.add("spring.kafka.consumer.group-id", () -> CONSUMER_GROUP);
+	}
+
+}

@@ -1,0 +1,16 @@
+package com.example.orderflow.payment.account;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * @param amount minor units to add
+ * @param currency required when the deposit opens the account
+ */
+record DepositRequest(@NotNull @Positive @Max(Account.MAX_BALANCE) Long amount,
+		@Nullable @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
+
+}

@@ -1,0 +1,13 @@
+package com.example.orderflow.payment.payment;
+
+/**
+ * The word travels in {@code PaymentDeclined.reason}; the orchestrator reads it as text.
+ */
+enum DeclineReason {
+
+	INSUFFICIENT_FUNDS, NO_ACCOUNT, CURRENCY_MISMATCH,
+
+	/** Only ever a reply: a cancelled payment stores no reason. */
+	CANCELLED
+
+}

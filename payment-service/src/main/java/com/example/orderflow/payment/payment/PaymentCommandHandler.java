@@ -1,0 +1,122 @@
+package com.example.orderflow.payment.payment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.example.orderflow.contracts.PaymentCommand.ChargePayment;
+import com.example.orderflow.contracts.PaymentCommand.RefundPayment;
+import com.example.orderflow.contracts.SagaMessage;
+import com.example.orderflow.contracts.Topics;
+import com.example.orderflow.messaging.Outbox;
+import com.example.orderflow.messaging.TransactionalConsumer;
+import com.example.orderflow.messaging.UnexpectedMessageException;
+import com.example.orderflow.payment.account.Account;
+import com.example.orderflow.payment.account.AccountRepository;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Charges and refunds on the orchestrator's commands. Each command runs in the
+ * transaction of its Kafka batch, so the balance, the payment and the reply commit
+ * together. A command the orchestrator re-sends (new message id, same order) finds the
+ * payment and gets the reply that matches its state, without touching the balance again.
+ */
+@Component
+class PaymentCommandHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(PaymentCommandHandler.class);
+
+	private final TransactionalConsumer consumer;
+
+	private final PaymentRepository payments;
+
+	private final AccountRepository accounts;
+
+	private final Outbox outbox;
+
+	PaymentCommandHandler(TransactionalConsumer consumer, PaymentRepository payments, AccountRepository accounts,
+			Outbox outbox) {
+		this.consumer = consumer;
+		this.payments = payments;
+		this.accounts = accounts;
+		this.outbox = outbox;
+	}
+
+	@KafkaListener(topics = Topics.PAYMENT_COMMANDS, batch = "true")
+	void onBatch(List<ConsumerRecord<String, String>> records) {
+		this.consumer.consume(records, this::handle);
+	}
+
+	/** Must run in a transaction: the caller's, which the outbox joins. */
+	void handle(SagaMessage message) {
+		switch (message) {
+			case ChargePayment command -> charge(command);
+			case RefundPayment command -> refund(command);
+			default -> throw new UnexpectedMessageException(message);
+		}
+	}
+
+	private void charge(ChargePayment command) {
+		Instant now = Instant.now();
+		Optional<Payment> existing = this.payments.findForUpdate(command.orderId());
+		if (existing.isPresent()) {
+			existing.get()
+				.replyToCharge(command, now)
+				.ifPresentOrElse((reply) -> this.outbox.add(Topics.PAYMENT_EVENTS, reply), () -> log
+					.info("Ignoring a charge for order {}: its payment was refunded already", command.orderId()));
+			return;
+		}
+		Payment payment = this.accounts.debit(command.customerId(), command.amount()) ? Payment.charged(command, now)
+				: Payment.declined(command, whyNotDebited(command), now);
+		record(payment);
+		this.outbox.add(Topics.PAYMENT_EVENTS, payment.replyToCharge(command, now).orElseThrow());
+	}
+
+	private DeclineReason whyNotDebited(ChargePayment command) {
+		return this.accounts.find(command.customerId())
+			.map((account) -> account.currency().equals(command.amount().currency()) ? DeclineReason.INSUFFICIENT_FUNDS
+					: DeclineReason.CURRENCY_MISMATCH)
+			.orElse(DeclineReason.NO_ACCOUNT);
+	}
+
+	/**
+	 * Compensation, so it always succeeds: a refund that overtakes its charge leaves a
+	 * cancelled tombstone that makes the late charge decline.
+	 */
+	private void refund(RefundPayment command) {
+		Instant now = Instant.now();
+		Payment payment = this.payments.findForUpdate(command.orderId()).orElse(null);
+		if (payment == null) {
+			String currency = this.accounts.find(command.customerId())
+				.map(Account::currency)
+				.orElse(Payment.NO_CURRENCY);
+			payment = Payment.cancelled(command, currency, now);
+			record(payment);
+		}
+		else if (payment.status() == PaymentStatus.CHARGED) {
+			this.accounts.credit(payment.customerId(), payment.amount());
+			payment = payment.refund(now);
+			this.payments.updateStatus(payment);
+		}
+		this.outbox.add(Topics.PAYMENT_EVENTS, payment.replyToRefund(command, now));
+	}
+
+	/**
+	 * Another instance may have handled a command for the same order at the same time and
+	 * committed first. Failing as a concurrency failure rolls back this transaction (and
+	 * its debit) and lets the consumer retry the batch, which then finds that payment.
+	 */
+	private void record(Payment payment) {
+		if (!this.payments.insert(payment)) {
+			throw new ConcurrencyFailureException(
+					"order " + payment.orderId() + " got a payment from a concurrent transaction");
+		}
+	}
+
+}

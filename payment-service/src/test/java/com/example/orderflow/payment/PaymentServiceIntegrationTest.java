@@ -1,0 +1,31 @@
+package com.example.orderflow.payment;
+
+import com.example.orderflow.messaging.test.TestDatabase;
+import com.example.orderflow.messaging.test.TestKafka;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every {@code @SpringBootTest} here, so they all share one cached application
+ * context: a second context would join the same consumer group on the JVM's one broker
+ * and take commands meant for the first one's database. Tests stay apart by using fresh
+ * order and customer ids.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+public abstract class PaymentServiceIntegrationTest {
+
+	static final TestDatabase database = TestDatabase.create("payments");
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		database.register(registry);
+		registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+		// several listener threads, so charges for one customer really race
+		registry.add("spring.kafka.listener.concurrency", () -> 3);
+	}
+
+}

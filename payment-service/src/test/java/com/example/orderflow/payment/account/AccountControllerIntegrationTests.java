@@ -1,0 +1,127 @@
+package com.example.orderflow.payment.account;
+
+import com.example.orderflow.payment.PaymentServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static com.example.orderflow.payment.account.AccountFixtures.deposit;
+import static com.example.orderflow.payment.account.AccountFixtures.newCustomerId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccountControllerIntegrationTests extends PaymentServiceIntegrationTest {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void theFirstDepositOpensTheAccountInItsCurrency() {
+		String customer = newCustomerId();
+
+		assertThat(postDeposit(customer, deposit(5_000, "EUR"))).hasStatusOk().bodyJson().isStrictlyEqualTo("""
+				{"customerId": "%s", "currency": "EUR", "balance": 5000}""".formatted(customer));
+
+		assertThat(this.mvc.get().uri("/accounts/{customerId}", customer)).hasStatusOk()
+			.bodyJson()
+			.isStrictlyEqualTo("""
+					{"customerId": "%s", "currency": "EUR", "balance": 5000}""".formatted(customer));
+		assertThat(depositsOf(customer)).isEqualTo(1);
+	}
+
+	@Test
+	void laterDepositsAddToTheBalanceWithOrWithoutNamingTheCurrency() {
+		String customer = newCustomerId();
+		assertThat(postDeposit(customer, deposit(5_000, "EUR"))).hasStatusOk();
+
+		assertThat(postDeposit(customer, deposit(2_500))).hasStatusOk();
+		assertThat(postDeposit(customer, deposit(1_000, "EUR"))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.balance")
+			.asNumber()
+			.isEqualTo(8_500);
+		assertThat(depositsOf(customer)).isEqualTo(3);
+	}
+
+	@Test
+	void aFirstDepositWithoutCurrencyIsABadRequestAndOpensNothing() {
+		String customer = newCustomerId();
+
+		assertThat(postDeposit(customer, deposit(5_000))).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.asString()
+			.isEqualTo("currency");
+		assertThat(this.mvc.get().uri("/accounts/{customerId}", customer)).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void aDepositInAnotherCurrencyIsUnprocessableAndChangesNothing() {
+		String customer = newCustomerId();
+		assertThat(postDeposit(customer, deposit(5_000, "EUR"))).hasStatusOk();
+
+		assertThat(postDeposit(customer, deposit(1_000, "USD"))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.title")
+			.asString()
+			.isEqualTo("Currency mismatch");
+		assertThat(this.mvc.get().uri("/accounts/{customerId}", customer)).bodyJson()
+			.extractingPath("$.balance")
+			.asNumber()
+			.isEqualTo(5_000);
+		assertThat(depositsOf(customer)).isEqualTo(1);
+	}
+
+	@Test
+	void aDepositThatWouldPassTheBalanceLimitIsUnprocessable() {
+		String customer = newCustomerId();
+		assertThat(postDeposit(customer, deposit(Account.MAX_BALANCE, "EUR"))).hasStatusOk();
+
+		assertThat(postDeposit(customer, deposit(1))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(depositsOf(customer)).isEqualTo(1);
+	}
+
+	@Test
+	void anUnknownAccountIsA404Problem() {
+		assertThat(this.mvc.get().uri("/accounts/{customerId}", newCustomerId())).hasStatus(HttpStatus.NOT_FOUND)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.title")
+			.asString()
+			.isEqualTo("Account not found");
+	}
+
+	@Test
+	void aNegativeAmountIsABadRequestListingTheField() {
+		assertThat(postDeposit(newCustomerId(), deposit(-5, "EUR"))).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.asString()
+			.isEqualTo("amount");
+	}
+
+	private MvcTestResult postDeposit(String customerId, String body) {
+		return this.mvc.post()
+			.uri("/accounts/{customerId}/deposits", customerId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
+	}
+
+	private int depositsOf(String customerId) {
+		return this.jdbc.sql("select count(*) from deposits where customer_id = ?")
+			.param(customerId)
+			.query(Integer.class)
+			.single();
+	}
+
+}

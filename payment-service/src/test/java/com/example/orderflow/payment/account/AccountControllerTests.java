@@ -1,0 +1,148 @@
+package com.example.orderflow.payment.account;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static com.example.orderflow.payment.account.AccountFixtures.account;
+import static com.example.orderflow.payment.account.AccountFixtures.deposit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+
+@WebMvcTest(AccountController.class)
+class AccountControllerTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@MockitoBean
+	private AccountService accounts;
+
+	@Test
+	void showsAnAccountAsCustomerCurrencyAndBalance() {
+		given(this.accounts.get("alice")).willReturn(account("alice", "EUR", 4_500));
+
+		assertThat(this.mvc.get().uri("/accounts/alice")).hasStatusOk().bodyJson().isStrictlyEqualTo("""
+				{"customerId": "alice", "currency": "EUR", "balance": 4500}""");
+	}
+
+	@Test
+	void answersAnUnknownAccountWithA404Problem() {
+		given(this.accounts.get("nobody")).willThrow(new AccountNotFoundException("nobody"));
+
+		assertThat(this.mvc.get().uri("/accounts/nobody")).hasStatus(HttpStatus.NOT_FOUND)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.status")
+			.asNumber()
+			.isEqualTo(404);
+	}
+
+	@Test
+	void answersADepositInAnotherCurrencyWithA422Problem() {
+		given(this.accounts.deposit("alice", 100, "USD"))
+			.willThrow(new CurrencyMismatchException(account("alice", "EUR", 0), "USD"));
+
+		assertThat(postDeposit("alice", deposit(100, "USD"))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.contains("EUR");
+	}
+
+	@Test
+	void listsTheCurrencyAsMissingWhenTheFirstDepositHasNone() {
+		given(this.accounts.deposit("carol", 100, null)).willThrow(new CurrencyRequiredException("carol"));
+
+		assertThat(postDeposit("carol", deposit(100))).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactly("currency");
+	}
+
+	@Test
+	void rejectsANonPositiveAmountListingTheField() {
+		assertThat(postDeposit("alice", deposit(0, "EUR"))).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactly("amount");
+		then(this.accounts).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void rejectsADepositWithoutAmountAndWithAMalformedCurrencyListingBoth() {
+		assertThat(postDeposit("alice", """
+				{"currency": "euro"}""")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactly("amount", "currency");
+		then(this.accounts).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void rejectsAnAmountThatIsNotANumberListingTheField() {
+		assertThat(postDeposit("alice", """
+				{"amount": "lots", "currency": "EUR"}""")).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactly("amount");
+		then(this.accounts).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void rejectsABodyThatIsNotJson() {
+		assertThat(postDeposit("alice", "{\"amount\": ")).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactly("body");
+		then(this.accounts).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void rejectsACustomerIdWithForbiddenCharactersOrOver64Characters() {
+		assertThat(this.mvc.get().uri("/accounts/{customerId}", "alice smith")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactly("customerId");
+		assertThat(postDeposit("a".repeat(65), deposit(100, "EUR"))).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactly("customerId");
+		then(this.accounts).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void acceptsACustomerIdOf64LettersDigitsDotsUnderscoresAndDashes() {
+		String customerId = "Alice.Smith_42-" + "x".repeat(49);
+		given(this.accounts.get(customerId)).willReturn(account(customerId, "EUR", 0));
+
+		assertThat(this.mvc.get().uri("/accounts/{customerId}", customerId)).hasStatusOk();
+	}
+
+	private MvcTestResult postDeposit(String customerId, String body) {
+		return this.mvc.post()
+			.uri("/accounts/{customerId}/deposits", customerId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
+	}
+
+}
