@@ -1,5 +1,6 @@
 # Sourced by ./stack: makes sure the local PostgreSQL server is installed and running and
 # that the roles and databases the services and tests use exist. Idempotent.
+# DB_PREFIX names a separate set of service databases (the end-to-end tests use one).
 
 PG_PORT="${PGPORT:-5432}"
 
@@ -51,9 +52,16 @@ begin
 end $$;
 SQL
   local db
-  for db in orders payments inventory orchestrator; do
+  for db in "${DB_PREFIX:-}orders" "${DB_PREFIX:-}payments" "${DB_PREFIX:-}inventory" "${DB_PREFIX:-}orchestrator"; do
     if [ "$(as_postgres "psql -p $PG_PORT -tAc \"select 1 from pg_database where datname = '$db'\"")" != 1 ]; then
       as_postgres "psql -q -p $PG_PORT -c 'create database $db owner orderflow'"
     fi
+  done
+}
+
+drop_databases() {
+  local db
+  for db in "${DB_PREFIX:-}orders" "${DB_PREFIX:-}payments" "${DB_PREFIX:-}inventory" "${DB_PREFIX:-}orchestrator"; do
+    as_postgres "psql -q -p $PG_PORT -c 'drop database if exists $db with (force)'"
   done
 }

@@ -1,7 +1,9 @@
 package com.example.orderflow.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -54,7 +56,7 @@ public class TransactionalConsumer {
 
 	public void consume(List<ConsumerRecord<String, String>> records, Consumer<SagaMessage> handler) {
 		try {
-			this.transactions.executeWithoutResult((status) -> records.forEach((record) -> apply(record, handler)));
+			this.transactions.executeWithoutResult((status) -> applyBatch(records, handler));
 		}
 		catch (RuntimeException ex) {
 			if (this.failures.isTransient(ex)) {
@@ -83,10 +85,35 @@ public class TransactionalConsumer {
 		}
 	}
 
+	private void applyBatch(List<ConsumerRecord<String, String>> records, Consumer<SagaMessage> handler) {
+		List<SagaMessage> messages = new ArrayList<>(records.size());
+		for (ConsumerRecord<String, String> record : records) {
+			SagaMessage message = decodeOrPark(record);
+			if (message != null) {
+				messages.add(message);
+			}
+		}
+		Set<UUID> fresh = this.inbox.firstDeliveries(messages.stream().map(SagaMessage::messageId).toList());
+		for (SagaMessage message : messages) {
+			if (fresh.remove(message.messageId())) {
+				handler.accept(message);
+			}
+		}
+	}
+
 	private void apply(ConsumerRecord<String, String> record, Consumer<SagaMessage> handler) {
-		SagaMessage message;
+		SagaMessage message = decodeOrPark(record);
+		if (message != null && this.inbox.firstDelivery(message.messageId())) {
+			handler.accept(message);
+		}
+	}
+
+	/**
+	 * @return the message, or null if the record was parked as undecodable
+	 */
+	private SagaMessage decodeOrPark(ConsumerRecord<String, String> record) {
 		try {
-			message = this.codec.decode(DeadLetters.headerValue(record, MessageCodec.TYPE_HEADER), record.value());
+			return this.codec.decode(DeadLetters.headerValue(record, MessageCodec.TYPE_HEADER), record.value());
 		}
 		catch (UndecodableMessageException ex) {
 			log.warn("Parking undecodable {}-{}@{} on the dead-letter topic: {}", record.topic(), record.partition(),
@@ -94,10 +121,7 @@ public class TransactionalConsumer {
 			if (this.inbox.firstDelivery(coordinatesId(record))) {
 				this.deadLetters.park(record, this.consumerGroup, ex);
 			}
-			return;
-		}
-		if (this.inbox.firstDelivery(message.messageId())) {
-			handler.accept(message);
+			return null;
 		}
 	}
 

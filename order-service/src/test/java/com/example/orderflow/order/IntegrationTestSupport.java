@@ -16,13 +16,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * database of its own on the local PostgreSQL server and the JVM's embedded Kafka broker.
  * Sharing it keeps the suite fast and means exactly one listener consumes the commands
  * the tests send. Tests use fresh order ids, customers and skus, since they share the
- * data.
+ * data. inventory-service and payment-service are faked, and by default know every sku
+ * and customer, in euros.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 public abstract class IntegrationTestSupport {
 
 	protected static final TestDatabase database = TestDatabase.create("orders");
+
+	protected static final FakeDownstream downstream = FakeDownstream.start();
 
 	private static final String CONSUMER_GROUP = "order-service-test-" + UUID.randomUUID();
 
@@ -31,6 +34,8 @@ public abstract class IntegrationTestSupport {
 		database.register(registry);
 		registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
 		registry.add("spring.kafka.consumer.group-id", () -> CONSUMER_GROUP);
+		registry.add("order.downstream.inventory-url", downstream::url);
+		registry.add("order.downstream.payment-url", downstream::url);
 	}
 
 }

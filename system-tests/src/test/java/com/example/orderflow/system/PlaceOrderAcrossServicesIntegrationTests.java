@@ -31,7 +31,7 @@ class PlaceOrderAcrossServicesIntegrationTests {
 	@BeforeAll
 	static void startServices() {
 		system = RunningSystem.start(Duration.ofSeconds(10));
-		shop = new ShopClient(system);
+		shop = ShopClient.direct(system);
 	}
 
 	@AfterAll

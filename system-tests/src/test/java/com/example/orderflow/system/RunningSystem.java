@@ -29,9 +29,11 @@ final class RunningSystem implements AutoCloseable {
 		String version = System.getProperty("orderflow.version", "0.1.0-SNAPSHOT");
 		Path logs = root.resolve("system-tests/target/service-logs");
 		String kafka = TestKafka.bootstrapServers();
-		this.orders = service("order-service", root, version, logs, kafka, List.of());
 		this.inventory = service("inventory-service", root, version, logs, kafka, List.of());
 		this.payments = service("payment-service", root, version, logs, kafka, List.of());
+		this.orders = service("order-service", root, version, logs, kafka,
+				List.of("--order.downstream.inventory-url=" + this.inventory.baseUrl(),
+						"--order.downstream.payment-url=" + this.payments.baseUrl()));
 		this.orchestrator = service("saga-orchestrator", root, version, logs, kafka,
 				List.of("--orchestrator.saga.step-timeout=" + stepTimeout.toSeconds() + "s"));
 	}

@@ -20,14 +20,35 @@ final class ShopClient {
 	private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
 	};
 
-	private final RunningSystem system;
+	private final RestClient orders;
 
-	ShopClient(RunningSystem system) {
-		this.system = system;
+	private final RestClient inventory;
+
+	private final RestClient payments;
+
+	private final RestClient orchestrator;
+
+	private ShopClient(String orders, String inventory, String payments, String orchestrator) {
+		this.orders = RestClient.create(orders);
+		this.inventory = RestClient.create(inventory);
+		this.payments = RestClient.create(payments);
+		this.orchestrator = RestClient.create(orchestrator);
+	}
+
+	/** Straight to each service, as the services see each other. */
+	static ShopClient direct(RunningSystem system) {
+		return new ShopClient(system.orders.baseUrl(), system.inventory.baseUrl(), system.payments.baseUrl(),
+				system.orchestrator.baseUrl());
+	}
+
+	/** Through the gateway's public API only, as a client sees the system. */
+	static ShopClient throughGateway(String gatewayUrl) {
+		String api = gatewayUrl + "/api";
+		return new ShopClient(api, api, api, api);
 	}
 
 	void putProduct(String sku, long unitPrice, int onHand) {
-		client(this.system.inventory).put()
+		this.inventory.put()
 			.uri("/products/{sku}", sku)
 			.body(Map.of("name", "Product " + sku, "unitPrice", unitPrice, "currency", "EUR", "onHand", onHand))
 			.retrieve()
@@ -35,11 +56,11 @@ final class ShopClient {
 	}
 
 	Map<String, Object> product(String sku) {
-		return client(this.system.inventory).get().uri("/products/{sku}", sku).retrieve().body(OBJECT);
+		return this.inventory.get().uri("/products/{sku}", sku).retrieve().body(OBJECT);
 	}
 
 	void deposit(String customerId, long amount) {
-		client(this.system.payments).post()
+		this.payments.post()
 			.uri("/accounts/{id}/deposits", customerId)
 			.body(Map.of("amount", amount, "currency", "EUR"))
 			.retrieve()
@@ -47,12 +68,11 @@ final class ShopClient {
 	}
 
 	long balance(String customerId) {
-		return number(client(this.system.payments).get().uri("/accounts/{id}", customerId).retrieve().body(OBJECT),
-				"balance");
+		return number(this.payments.get().uri("/accounts/{id}", customerId).retrieve().body(OBJECT), "balance");
 	}
 
 	List<Map<String, Object>> payments(UUID orderId) {
-		return client(this.system.payments).get().uri("/payments?orderId={id}", orderId).retrieve().body(LIST);
+		return this.payments.get().uri("/payments?orderId={id}", orderId).retrieve().body(LIST);
 	}
 
 	/** Net amount charged for the order: charges that were not refunded. */
@@ -64,25 +84,38 @@ final class ShopClient {
 	}
 
 	UUID placeOrder(String customerId, Map<String, Integer> items) {
-		List<Map<String, Object>> lines = items.entrySet()
-			.stream()
-			.map((item) -> Map.<String, Object>of("sku", item.getKey(), "quantity", item.getValue()))
-			.toList();
-		Map<String, Object> accepted = client(this.system.orders).post()
+		return placeOrder(customerId, items, UUID.randomUUID().toString());
+	}
+
+	UUID placeOrder(String customerId, Map<String, Integer> items, String idempotencyKey) {
+		Map<String, Object> accepted = this.orders.post()
 			.uri("/orders")
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.body(Map.of("customerId", customerId, "currency", "EUR", "items", lines))
+			.header("Idempotency-Key", idempotencyKey)
+			.body(orderBody(customerId, items))
 			.retrieve()
 			.body(OBJECT);
 		return UUID.fromString((String) accepted.get("orderId"));
 	}
 
+	static Map<String, Object> orderBody(String customerId, Map<String, Integer> items) {
+		List<Map<String, Object>> lines = items.entrySet()
+			.stream()
+			.map((item) -> Map.<String, Object>of("sku", item.getKey(), "quantity", item.getValue()))
+			.toList();
+		return Map.of("customerId", customerId, "currency", "EUR", "items", lines);
+	}
+
+	long ordersOf(String customerId) {
+		return number(this.orders.get().uri("/orders?customerId={id}", customerId).retrieve().body(OBJECT),
+				"totalElements");
+	}
+
 	Map<String, Object> order(UUID orderId) {
-		return client(this.system.orders).get().uri("/orders/{id}", orderId).retrieve().body(OBJECT);
+		return this.orders.get().uri("/orders/{id}", orderId).retrieve().body(OBJECT);
 	}
 
 	Map<String, Object> saga(UUID orderId) {
-		return client(this.system.orchestrator).get()
+		return this.orchestrator.get()
 			.uri("/sagas/{id}", orderId)
 			.retrieve()
 			.onStatus(HttpStatusCode::isError, (request, response) -> {
@@ -100,10 +133,6 @@ final class ShopClient {
 	static long number(Map<String, Object> json, String field) {
 		Object value = json.get(field);
 		return (value instanceof Number number) ? number.longValue() : 0;
-	}
-
-	private static RestClient client(ServiceProcess service) {
-		return RestClient.create(service.baseUrl());
 	}
 
 }

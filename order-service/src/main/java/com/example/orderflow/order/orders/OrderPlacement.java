@@ -1,6 +1,7 @@
 package com.example.orderflow.order.orders;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.example.orderflow.contracts.OrderEvent.OrderPlaced;
@@ -8,7 +9,7 @@ import com.example.orderflow.contracts.Topics;
 import com.example.orderflow.messaging.Outbox;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Places an order exactly once per customer and idempotency key. The order and the
@@ -21,18 +22,39 @@ public class OrderPlacement {
 
 	private final Outbox outbox;
 
-	OrderPlacement(OrderRepository orders, Outbox outbox) {
+	private final PlacementCheck check;
+
+	private final TransactionOperations transactions;
+
+	OrderPlacement(OrderRepository orders, Outbox outbox, PlacementCheck check, TransactionOperations transactions) {
 		this.orders = orders;
 		this.outbox = outbox;
+		this.check = check;
+		this.transactions = transactions;
 	}
 
 	/**
+	 * A retry is answered from what is stored before anything is checked: an order once
+	 * accepted stays accepted under its key, even if its skus are gone by now, and a
+	 * retry costs no call to another service. A new order is checked outside any
+	 * transaction, so no database connection waits on other services; a refused one
+	 * stores nothing, so the client may fix what was wrong and send it again under the
+	 * same key.
 	 * @return the new order, or the one placed earlier with the same key and request
 	 * @throws IdempotencyKeyReusedException if the key was used for a different request
+	 * @throws UnplaceableOrderException if the order cannot succeed
 	 */
-	@Transactional
 	public PlacedOrder place(String idempotencyKey, PlaceOrder request) {
 		String requestHash = request.fingerprint();
+		Optional<PlacedOrder> earlier = placedEarlier(idempotencyKey, request, requestHash);
+		if (earlier.isPresent()) {
+			return earlier.get();
+		}
+		this.check.check(request);
+		return this.transactions.execute((status) -> insert(idempotencyKey, request, requestHash));
+	}
+
+	private PlacedOrder insert(String idempotencyKey, PlaceOrder request, String requestHash) {
 		UUID orderId = UUID.randomUUID();
 		UUID sagaId = UUID.randomUUID();
 		if (this.orders.insertIfNew(orderId, sagaId, idempotencyKey, requestHash, request)) {
@@ -40,12 +62,18 @@ public class OrderPlacement {
 					request.customerId(), request.currency(), request.items()));
 			return new PlacedOrder(orderId, OrderStatus.PENDING);
 		}
-		OrderRepository.KeyedOrder existing = this.orders.findByIdempotencyKey(request.customerId(), idempotencyKey)
+		// A concurrent request with the same key committed while this one was checked.
+		return placedEarlier(idempotencyKey, request, requestHash)
 			.orElseThrow(() -> new IllegalStateException("Idempotency key conflicted but no order holds it"));
-		if (!existing.requestHash().equals(requestHash)) {
-			throw new IdempotencyKeyReusedException();
-		}
-		return new PlacedOrder(existing.id(), existing.status());
+	}
+
+	private Optional<PlacedOrder> placedEarlier(String idempotencyKey, PlaceOrder request, String requestHash) {
+		return this.orders.findByIdempotencyKey(request.customerId(), idempotencyKey).map((existing) -> {
+			if (!existing.requestHash().equals(requestHash)) {
+				throw new IdempotencyKeyReusedException();
+			}
+			return new PlacedOrder(existing.id(), existing.status());
+		});
 	}
 
 }

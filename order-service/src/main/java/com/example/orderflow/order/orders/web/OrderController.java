@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,8 +43,11 @@ class OrderController {
 	/**
 	 * Accepted, not created: the saga decides later. A retry with the same key gets the
 	 * same answer, so clients may retry after a timeout without ordering twice.
+	 * {@code produces}, so that a client accepting no JSON is told 406 before the order
+	 * is placed rather than after; {@code consumes}, so that a body that is not JSON is
+	 * told 415 first, whatever the client accepts.
 	 */
-	@PostMapping
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<PlacedOrder> place(@RequestHeader(IDEMPOTENCY_KEY) @NotBlank @Size(max = 200) String idempotencyKey,
 			@RequestBody @Valid PlaceOrderRequest request) {
 		PlacedOrder placed = this.placement.place(idempotencyKey, request.toPlaceOrder());

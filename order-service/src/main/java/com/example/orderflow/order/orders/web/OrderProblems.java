@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.example.orderflow.order.orders.IdempotencyKeyReusedException;
 import com.example.orderflow.order.orders.OrderNotFoundException;
+import com.example.orderflow.order.orders.UnplaceableOrderException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
@@ -48,6 +49,20 @@ class OrderProblems extends ResponseEntityExceptionHandler {
 	ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
 		problem.setTitle("Idempotency-Key reused");
+		return problem;
+	}
+
+	/**
+	 * 422 rather than 400: the request is well-formed, but names what does not exist or
+	 * does not fit together; {@code errors} says where, as for a 400.
+	 */
+	@ExceptionHandler
+	ProblemDetail unplaceable(UnplaceableOrderException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+				"The order cannot succeed; errors lists why.");
+		problem.setTitle("Order cannot be placed");
+		problem.setProperty(ERRORS,
+				ex.reasons().stream().map((reason) -> new InvalidField(reason.field(), reason.message())).toList());
 		return problem;
 	}
 

@@ -261,6 +261,50 @@ class OrderControllerIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void placingPlainTextIsAnUnsupportedMediaTypeWhateverTheClientAccepts() throws Exception {
+		String customerId = newCustomerId();
+		for (String accept : List.of(MediaType.ALL_VALUE, MediaType.APPLICATION_JSON_VALUE,
+				MediaType.TEXT_PLAIN_VALUE)) {
+			this.mvc
+				.perform(post("/orders").header(OrderController.IDEMPOTENCY_KEY, newIdempotencyKey())
+					.contentType(MediaType.TEXT_PLAIN)
+					.header(HttpHeaders.ACCEPT, accept)
+					.content(placeOrderBody(customerId)))
+				.andExpect(status().isUnsupportedMediaType())
+				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.status").value(415));
+		}
+		assertThat(count("select count(*) from orders where customer_id = ?", customerId)).isZero();
+	}
+
+	@Test
+	void placingWithABrowsersAcceptHeaderAnswersInJson() throws Exception {
+		this.mvc
+			.perform(post("/orders").header(OrderController.IDEMPOTENCY_KEY, newIdempotencyKey())
+				.contentType(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")
+				.content(placeOrderBody()))
+			.andExpect(status().isAccepted())
+			.andExpect(content().contentType(MediaType.APPLICATION_JSON))
+			.andExpect(jsonPath("$.status").value("PENDING"));
+	}
+
+	@Test
+	void placingForAClientThatAcceptsNoJsonIsNotAcceptableAndPlacesNothing() throws Exception {
+		String customerId = newCustomerId();
+
+		this.mvc
+			.perform(post("/orders").header(OrderController.IDEMPOTENCY_KEY, newIdempotencyKey())
+				.contentType(MediaType.APPLICATION_JSON)
+				.accept(MediaType.TEXT_PLAIN)
+				.content(placeOrderBody(customerId)))
+			.andExpect(status().isNotAcceptable())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(406));
+		assertThat(count("select count(*) from orders where customer_id = ?", customerId)).isZero();
+	}
+
+	@Test
 	void readingAnOrderShowsItAsPlaced() throws Exception {
 		String customerId = newCustomerId();
 		String sku = newSku();

@@ -1,0 +1,248 @@
+package com.example.orderflow.system;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The system as a user runs it ({@code ./stack up}: a Kafka broker process, PostgreSQL,
+ * five service JVMs), driven only through the gateway's HTTP port.
+ */
+class PlaceOrderThroughGatewayEndToEndTests {
+
+	private static final Duration FINISH_WITHIN = Duration.ofSeconds(120);
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private static LocalStack stack;
+
+	private static ShopClient shop;
+
+	@BeforeAll
+	static void startStack() {
+		stack = new LocalStack().up();
+		shop = ShopClient.throughGateway(stack.gatewayUrl());
+	}
+
+	@AfterAll
+	static void stopStack() {
+		if (stack != null) {
+			stack.close();
+		}
+	}
+
+	@Test
+	void approvesRejectsForStockAndRejectsForPaymentCheckedThroughTheApi() throws Exception {
+		String book = sku("BOOK");
+		String lamp = sku("LAMP");
+		shop.putProduct(book, 4500, 10);
+		shop.putProduct(lamp, 3900, 1);
+		String rich = customer("rich");
+		String poor = customer("poor");
+		shop.deposit(rich, 100_000);
+		shop.deposit(poor, 100);
+
+		UUID approved = shop.placeOrder(rich, Map.of(book, 2));
+		UUID outOfStock = shop.placeOrder(rich, Map.of(lamp, 2));
+		UUID declined = shop.placeOrder(poor, Map.of(book, 1));
+
+		assertThat(shop.awaitFinished(approved, FINISH_WITHIN)).containsEntry("status", "APPROVED")
+			.containsEntry("total", 9000);
+		assertThat(shop.awaitFinished(outOfStock, FINISH_WITHIN)).containsEntry("status", "REJECTED")
+			.containsEntry("reason", "OUT_OF_STOCK");
+		assertThat(shop.awaitFinished(declined, FINISH_WITHIN)).containsEntry("status", "REJECTED")
+			.containsEntry("reason", "PAYMENT_DECLINED");
+
+		assertThat(shop.balance(rich)).isEqualTo(100_000 - 9000);
+		assertThat(shop.balance(poor)).isEqualTo(100);
+		assertThat(shop.product(book)).containsEntry("onHand", 8).containsEntry("reserved", 0);
+		assertThat(shop.product(lamp)).containsEntry("onHand", 1).containsEntry("reserved", 0);
+		assertThat(shop.saga(approved)).containsEntry("state", "APPROVED");
+
+		HttpResponse<String> response = get("/api/orders/" + approved);
+		assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+	}
+
+	@Test
+	void tenConcurrentPostsWithOneIdempotencyKeyPlaceOneOrderAndChargeOnce() throws Exception {
+		String book = sku("BOOK");
+		shop.putProduct(book, 1000, 100);
+		String customer = customer("retrier");
+		shop.deposit(customer, 50_000);
+		String key = UUID.randomUUID().toString();
+
+		Set<UUID> orderIds = new HashSet<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
+			List<Future<UUID>> posts = new ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				posts.add(pool.submit(() -> shop.placeOrder(customer, Map.of(book, 3), key)));
+			}
+			for (Future<UUID> post : posts) {
+				orderIds.add(post.get());
+			}
+		}
+
+		assertThat(orderIds).hasSize(1);
+		UUID orderId = orderIds.iterator().next();
+		assertThat(shop.awaitFinished(orderId, FINISH_WITHIN)).containsEntry("status", "APPROVED");
+		assertThat(shop.ordersOf(customer)).isEqualTo(1);
+		assertThat(shop.payments(orderId)).hasSize(1);
+		assertThat(shop.balance(customer)).isEqualTo(50_000 - 3000);
+		assertThat(shop.product(book)).containsEntry("onHand", 97);
+		assertThat(shop.saga(orderId)).containsEntry("state", "APPROVED");
+	}
+
+	@Test
+	void refusesInvalidOrdersWithProblemDetailsAndCreatesNothing() throws Exception {
+		String book = sku("BOOK");
+		shop.putProduct(book, 1000, 5);
+		String customer = customer("careful");
+		shop.deposit(customer, 10_000);
+		String valid = """
+				{"customerId":"%s","currency":"EUR","items":[{"sku":"%s","quantity":1}]}""".formatted(customer, book);
+
+		assertProblem(postOrder(valid, null, "application/json"), 400);
+		assertProblem(postOrder(valid.replace(book, "SKU-NOBODY-SELLS"), key(), "application/json"), 422);
+		assertProblem(postOrder(valid.replace("\"quantity\":1", "\"quantity\":0"), key(), "application/json"), 400);
+		assertProblem(postOrder(valid.replace("\"quantity\":1", "\"quantity\":-2"), key(), "application/json"), 400);
+		assertProblem(postOrder(valid.replace(customer, "nobody-" + UUID.randomUUID().toString().substring(0, 8)),
+				key(), "application/json"), 422);
+		assertProblem(postOrder("{\"customerId\": \"" + customer + "\", \"items\": [", key(), "application/json"), 400);
+		assertProblem(postOrder(valid, key(), "text/plain"), 415);
+
+		assertThat(shop.ordersOf(customer)).isZero();
+		assertThat(shop.balance(customer)).isEqualTo(10_000);
+		assertThat(shop.product(book)).containsEntry("onHand", 5).containsEntry("reserved", 0);
+	}
+
+	@Test
+	void everyOrderEndsConsistentlyWhenOrchestratorAndPaymentAreKilledWhileOrdersFlow() throws Exception {
+		String book = sku("BOOK");
+		String mug = sku("MUG");
+		int stock = 10_000;
+		shop.putProduct(book, 4500, stock);
+		shop.putProduct(mug, 1200, stock);
+		List<String> customers = List.of(customer("a"), customer("b"), customer("c"));
+		customers.forEach((customer) -> shop.deposit(customer, 100_000));
+		long deposits = 3 * 100_000;
+		long gatewayPid = stack.pid("gateway");
+		long inventoryPid = stack.pid("inventory-service");
+
+		List<UUID> orders = new CopyOnWriteArrayList<>();
+		AtomicBoolean flowing = new AtomicBoolean(true);
+		Thread placer = Thread.ofPlatform().start(() -> {
+			int i = 0;
+			while (flowing.get()) {
+				try {
+					orders.add(shop.placeOrder(customers.get(i % 3), Map.of(book, 1 + i % 2, mug, 1)));
+				}
+				catch (RuntimeException ex) {
+					// the gateway may refuse while a service restarts; a refused order
+					// does not exist
+				}
+				i++;
+				ServiceProcess.sleep(Duration.ofMillis(100));
+			}
+		});
+		ServiceProcess.sleep(Duration.ofSeconds(3));
+		stack.kill("saga-orchestrator");
+		ServiceProcess.sleep(Duration.ofSeconds(2));
+		stack.upAgain();
+		ServiceProcess.sleep(Duration.ofSeconds(2));
+		stack.kill("payment-service");
+		ServiceProcess.sleep(Duration.ofSeconds(2));
+		stack.upAgain();
+		ServiceProcess.sleep(Duration.ofSeconds(2));
+		flowing.set(false);
+		placer.join();
+
+		assertThat(stack.pid("gateway")).as("up restarts only what died").isEqualTo(gatewayPid);
+		assertThat(stack.pid("inventory-service")).isEqualTo(inventoryPid);
+		assertThat(orders).hasSizeGreaterThan(20);
+		long charged = 0;
+		long books = 0;
+		long mugs = 0;
+		for (UUID orderId : orders) {
+			Map<String, Object> order = shop.awaitFinished(orderId, FINISH_WITHIN);
+			long net = shop.netCharged(orderId);
+			if ("APPROVED".equals(order.get("status"))) {
+				assertThat(shop.payments(orderId)).as("payments of %s", orderId).hasSize(1);
+				assertThat(net).as("charge of %s", orderId).isEqualTo(ShopClient.number(order, "total"));
+				for (Object line : (List<?>) order.get("lines")) {
+					Map<?, ?> item = (Map<?, ?>) line;
+					long quantity = ((Number) item.get("quantity")).longValue();
+					if (book.equals(item.get("sku"))) {
+						books += quantity;
+					}
+					else {
+						mugs += quantity;
+					}
+				}
+			}
+			else {
+				assertThat(order.get("status")).isEqualTo("REJECTED");
+				assertThat(net).as("net charge of rejected %s", orderId).isZero();
+			}
+			charged += net;
+		}
+		assertThat(customers.stream().mapToLong(shop::balance).sum() + charged).as("money is conserved")
+			.isEqualTo(deposits);
+		assertThat(shop.product(book)).containsEntry("reserved", 0).containsEntry("onHand", (int) (stock - books));
+		assertThat(shop.product(mug)).containsEntry("reserved", 0).containsEntry("onHand", (int) (stock - mugs));
+	}
+
+	private static HttpResponse<String> postOrder(String body, String idempotencyKey, String contentType)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/orders"))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpResponse<String> get(String path) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static void assertProblem(HttpResponse<String> response, int status) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).contains("\"status\":" + status);
+	}
+
+	private static String key() {
+		return UUID.randomUUID().toString();
+	}
+
+	private static String sku(String name) {
+		return "SKU-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	private static String customer(String name) {
+		return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+}
