@@ -2,6 +2,7 @@ package com.example.orderflow.system;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,12 +44,12 @@ class PlaceOrderAcrossServicesIntegrationTests {
 
 	@Test
 	void approvesRejectsForStockAndRejectsForPaymentWhileConservingMoneyAndStock() {
-		String book = sku("BOOK");
-		String lamp = sku("LAMP");
+		String book = ShopClient.uniqueSku("BOOK");
+		String lamp = ShopClient.uniqueSku("LAMP");
 		shop.putProduct(book, 4500, 100);
 		shop.putProduct(lamp, 3900, 1);
-		String rich = customer("rich");
-		String poor = customer("poor");
+		String rich = ShopClient.uniqueCustomer("rich");
+		String poor = ShopClient.uniqueCustomer("poor");
 		shop.deposit(rich, 1_000_000);
 		shop.deposit(poor, 1_000);
 
@@ -82,9 +83,9 @@ class PlaceOrderAcrossServicesIntegrationTests {
 
 	@Test
 	void exactlyOneOfConcurrentOrdersGetsTheLastUnit() throws Exception {
-		String last = sku("LAST");
+		String last = ShopClient.uniqueSku("LAST");
 		shop.putProduct(last, 1000, 1);
-		String customer = customer("racer");
+		String customer = ShopClient.uniqueCustomer("racer");
 		shop.deposit(customer, 1_000_000);
 
 		List<UUID> orders = new ArrayList<>();
@@ -109,16 +110,17 @@ class PlaceOrderAcrossServicesIntegrationTests {
 
 	@Test
 	void everySagaEndsConsistentlyWhenServicesAreKilledMidSaga() {
-		String book = sku("BOOK");
-		String mug = sku("MUG");
+		String book = ShopClient.uniqueSku("BOOK");
+		String mug = ShopClient.uniqueSku("MUG");
 		int stock = 1_000;
 		shop.putProduct(book, 4500, stock);
 		shop.putProduct(mug, 1200, stock);
-		List<String> customers = List.of(customer("a"), customer("b"), customer("c"));
-		long deposits = 0;
+		List<String> customers = List.of(ShopClient.uniqueCustomer("a"), ShopClient.uniqueCustomer("b"),
+				ShopClient.uniqueCustomer("c"));
+		Map<String, Long> deposits = new HashMap<>();
 		for (String customer : customers) {
 			shop.deposit(customer, 200_000);
-			deposits += 200_000;
+			deposits.put(customer, 200_000L);
 		}
 
 		List<UUID> orders = new ArrayList<>();
@@ -129,54 +131,13 @@ class PlaceOrderAcrossServicesIntegrationTests {
 			system.crashAndRestart(victim, Duration.ofSeconds(1));
 		}
 
-		long approvedBooks = 0;
-		long approvedMugs = 0;
-		long charged = 0;
-		for (UUID orderId : orders) {
-			Map<String, Object> order = shop.awaitFinished(orderId, FINISH_WITHIN);
-			long net = shop.netCharged(orderId);
-			if ("APPROVED".equals(order.get("status"))) {
-				assertThat(net).as("net charge of approved order %s", orderId)
-					.isEqualTo(ShopClient.number(order, "total"));
-				assertThat(shop.payments(orderId)).as("payments of %s", orderId).hasSize(1);
-				for (Object line : (List<?>) order.get("lines")) {
-					Map<?, ?> item = (Map<?, ?>) line;
-					long quantity = ((Number) item.get("quantity")).longValue();
-					if (book.equals(item.get("sku"))) {
-						approvedBooks += quantity;
-					}
-					else {
-						approvedMugs += quantity;
-					}
-				}
-			}
-			else {
-				assertThat(order.get("status")).isEqualTo("REJECTED");
-				assertThat(net).as("net charge of rejected order %s", orderId).isZero();
-			}
-			charged += net;
-		}
-
-		long balances = customers.stream().mapToLong(shop::balance).sum();
-		assertThat(balances + charged).as("money is conserved").isEqualTo(deposits);
-		assertThat(shop.product(book)).containsEntry("reserved", 0)
-			.containsEntry("onHand", (int) (stock - approvedBooks));
-		assertThat(shop.product(mug)).containsEntry("reserved", 0)
-			.containsEntry("onHand", (int) (stock - approvedMugs));
+		ConsistencyAudit.assertConsistent(shop, orders, deposits, Map.of(book, stock, mug, stock), FINISH_WITHIN);
 	}
 
 	private static List<String> events(Map<String, Object> saga) {
 		return ((List<?>) saga.get("history")).stream()
 			.map((step) -> String.valueOf(((Map<?, ?>) step).get("event")))
 			.toList();
-	}
-
-	private static String sku(String name) {
-		return "SKU-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
-	}
-
-	private static String customer(String name) {
-		return name + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
 }

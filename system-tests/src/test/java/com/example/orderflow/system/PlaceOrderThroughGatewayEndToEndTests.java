@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,12 +53,12 @@ class PlaceOrderThroughGatewayEndToEndTests {
 
 	@Test
 	void approvesRejectsForStockAndRejectsForPaymentCheckedThroughTheApi() throws Exception {
-		String book = sku("BOOK");
-		String lamp = sku("LAMP");
+		String book = ShopClient.uniqueSku("BOOK");
+		String lamp = ShopClient.uniqueSku("LAMP");
 		shop.putProduct(book, 4500, 10);
 		shop.putProduct(lamp, 3900, 1);
-		String rich = customer("rich");
-		String poor = customer("poor");
+		String rich = ShopClient.uniqueCustomer("rich");
+		String poor = ShopClient.uniqueCustomer("poor");
 		shop.deposit(rich, 100_000);
 		shop.deposit(poor, 100);
 
@@ -84,9 +85,9 @@ class PlaceOrderThroughGatewayEndToEndTests {
 
 	@Test
 	void tenConcurrentPostsWithOneIdempotencyKeyPlaceOneOrderAndChargeOnce() throws Exception {
-		String book = sku("BOOK");
+		String book = ShopClient.uniqueSku("BOOK");
 		shop.putProduct(book, 1000, 100);
-		String customer = customer("retrier");
+		String customer = ShopClient.uniqueCustomer("retrier");
 		shop.deposit(customer, 50_000);
 		String key = UUID.randomUUID().toString();
 
@@ -113,9 +114,9 @@ class PlaceOrderThroughGatewayEndToEndTests {
 
 	@Test
 	void refusesInvalidOrdersWithProblemDetailsAndCreatesNothing() throws Exception {
-		String book = sku("BOOK");
+		String book = ShopClient.uniqueSku("BOOK");
 		shop.putProduct(book, 1000, 5);
-		String customer = customer("careful");
+		String customer = ShopClient.uniqueCustomer("careful");
 		shop.deposit(customer, 10_000);
 		String valid = """
 				{"customerId":"%s","currency":"EUR","items":[{"sku":"%s","quantity":1}]}""".formatted(customer, book);
@@ -136,14 +137,14 @@ class PlaceOrderThroughGatewayEndToEndTests {
 
 	@Test
 	void everyOrderEndsConsistentlyWhenOrchestratorAndPaymentAreKilledWhileOrdersFlow() throws Exception {
-		String book = sku("BOOK");
-		String mug = sku("MUG");
+		String book = ShopClient.uniqueSku("BOOK");
+		String mug = ShopClient.uniqueSku("MUG");
 		int stock = 10_000;
 		shop.putProduct(book, 4500, stock);
 		shop.putProduct(mug, 1200, stock);
-		List<String> customers = List.of(customer("a"), customer("b"), customer("c"));
+		List<String> customers = List.of(ShopClient.uniqueCustomer("a"), ShopClient.uniqueCustomer("b"),
+				ShopClient.uniqueCustomer("c"));
 		customers.forEach((customer) -> shop.deposit(customer, 100_000));
-		long deposits = 3 * 100_000;
 		long gatewayPid = stack.pid("gateway");
 		long inventoryPid = stack.pid("inventory-service");
 
@@ -178,36 +179,9 @@ class PlaceOrderThroughGatewayEndToEndTests {
 		assertThat(stack.pid("gateway")).as("up restarts only what died").isEqualTo(gatewayPid);
 		assertThat(stack.pid("inventory-service")).isEqualTo(inventoryPid);
 		assertThat(orders).hasSizeGreaterThan(20);
-		long charged = 0;
-		long books = 0;
-		long mugs = 0;
-		for (UUID orderId : orders) {
-			Map<String, Object> order = shop.awaitFinished(orderId, FINISH_WITHIN);
-			long net = shop.netCharged(orderId);
-			if ("APPROVED".equals(order.get("status"))) {
-				assertThat(shop.payments(orderId)).as("payments of %s", orderId).hasSize(1);
-				assertThat(net).as("charge of %s", orderId).isEqualTo(ShopClient.number(order, "total"));
-				for (Object line : (List<?>) order.get("lines")) {
-					Map<?, ?> item = (Map<?, ?>) line;
-					long quantity = ((Number) item.get("quantity")).longValue();
-					if (book.equals(item.get("sku"))) {
-						books += quantity;
-					}
-					else {
-						mugs += quantity;
-					}
-				}
-			}
-			else {
-				assertThat(order.get("status")).isEqualTo("REJECTED");
-				assertThat(net).as("net charge of rejected %s", orderId).isZero();
-			}
-			charged += net;
-		}
-		assertThat(customers.stream().mapToLong(shop::balance).sum() + charged).as("money is conserved")
-			.isEqualTo(deposits);
-		assertThat(shop.product(book)).containsEntry("reserved", 0).containsEntry("onHand", (int) (stock - books));
-		assertThat(shop.product(mug)).containsEntry("reserved", 0).containsEntry("onHand", (int) (stock - mugs));
+		Map<String, Long> deposits = new HashMap<>();
+		customers.forEach((customer) -> deposits.put(customer, 100_000L));
+		ConsistencyAudit.assertConsistent(shop, orders, deposits, Map.of(book, stock, mug, stock), FINISH_WITHIN);
 	}
 
 	private static HttpResponse<String> postOrder(String body, String idempotencyKey, String contentType)
@@ -235,14 +209,6 @@ class PlaceOrderThroughGatewayEndToEndTests {
 
 	private static String key() {
 		return UUID.randomUUID().toString();
-	}
-
-	private static String sku(String name) {
-		return "SKU-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
-	}
-
-	private static String customer(String name) {
-		return name + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
 }

@@ -130,6 +130,15 @@ final class ShopClient {
 			.until(() -> order(orderId), (order) -> !"PENDING".equals(order.get("status")));
 	}
 
+	/** Each test makes its own products and customers, so tests never share state. */
+	static String uniqueSku(String name) {
+		return "SKU-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	static String uniqueCustomer(String name) {
+		return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
 	static long number(Map<String, Object> json, String field) {
 		Object value = json.get(field);
 		return (value instanceof Number number) ? number.longValue() : 0;
