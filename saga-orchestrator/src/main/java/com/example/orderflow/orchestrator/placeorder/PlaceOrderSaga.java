@@ -70,7 +70,7 @@ class PlaceOrderSaga {
 	Saga start(OrderPlaced placed, List<Outgoing> out) {
 		Instant now = this.clock.instant();
 		Saga saga = Saga.begin(placed.sagaId(), placed.orderId(), placed.customerId(), placed.currency(),
-				placed.items(), now);
+				placed.items(), now, now.plus(this.properties.sagaTimeout()));
 		reserveStock(saga, now, "OrderPlaced", placed.items().size() + " item(s)", out);
 		return saga;
 	}
@@ -134,8 +134,10 @@ class PlaceOrderSaga {
 					return;
 				}
 			}
-			case APPROVED, REJECTED -> {
-				// a late or repeated reply: everything it could ask for was already done
+			case APPROVED, REJECTED, PARKED -> {
+				// a late or repeated reply: everything it could ask for was already done,
+				// or
+				// an operator decides when the parked step is sent again
 			}
 		}
 		// Late replies are safe to ignore: a compensation sent after the original command
@@ -159,15 +161,36 @@ class PlaceOrderSaga {
 			}
 			case CONFIRMING_RESERVATION, APPROVING_ORDER, REFUNDING_PAYMENT, RELEASING_STOCK, REJECTING_ORDER -> {
 				Outgoing again = commandFor(saga);
-				saga.retryStep(now.plus(this.properties.resendInterval(saga.stepAttempts() + 1)), now, "DeadlinePassed",
-						"re-sent " + MessageTypes.nameOf(again.command()) + " (attempt " + (saga.stepAttempts() + 2)
-								+ ")");
+				String command = MessageTypes.nameOf(again.command());
+				int attempt = saga.stepAttempts() + 2;
+				if (attempt > this.properties.maxStepAttempts() || !now.isBefore(saga.sagaDeadline())) {
+					// Neither undoing nor waiting longer helps: someone has to look at
+					// it.
+					saga.park(now, "no reply to " + command + " after " + (attempt - 1) + " attempt(s)");
+					return;
+				}
+				saga.retryStep(now.plus(this.properties.resendInterval(attempt - 1)), now, "DeadlinePassed",
+						"re-sent " + command + " (attempt " + attempt + ")");
 				out.add(again);
 			}
-			case APPROVED, REJECTED -> {
-				// terminal: no deadline
+			case APPROVED, REJECTED, PARKED -> {
+				// no deadline
 			}
 		}
+	}
+
+	/**
+	 * An operator's retry of a parked saga: the step it was parked in is sent again.
+	 * @return false if the saga is not parked, so a second retry changes nothing
+	 */
+	boolean retry(Saga saga, List<Outgoing> out) {
+		if (saga.state() != SagaState.PARKED) {
+			return false;
+		}
+		Instant now = this.clock.instant();
+		saga.resume(now.plus(this.properties.stepTimeout()), now, "OperatorRetry");
+		out.add(commandFor(saga));
+		return true;
 	}
 
 	// The steps. Each enters its state and sends the command it waits on.
@@ -226,7 +249,7 @@ class PlaceOrderSaga {
 				new Outgoing(Topics.INVENTORY_COMMANDS, new ReleaseStock(messageId, sagaId, orderId, now));
 			case REJECTING_ORDER -> new Outgoing(Topics.ORDER_COMMANDS,
 					new RejectOrder(messageId, sagaId, orderId, now, saga.rejection(), saga.lines(), saga.total()));
-			case APPROVED, REJECTED -> throw new IllegalStateException("a finished saga sends nothing");
+			case APPROVED, REJECTED, PARKED -> throw new IllegalStateException("a resting saga sends nothing");
 		};
 	}
 

@@ -40,11 +40,17 @@ class Saga {
 
 	private RejectionReason rejection;
 
+	private final Instant sagaDeadline;
+
+	private SagaState parkedIn;
+
+	private String parkedReason;
+
 	private final List<SagaStep> newSteps = new ArrayList<>();
 
 	Saga(UUID id, UUID orderId, String customerId, String currency, List<OrderItem> items, Instant createdAt,
 			SagaState state, Instant stepDeadline, int stepAttempts, List<PricedLine> lines, Money total,
-			RejectionReason rejection) {
+			RejectionReason rejection, Instant sagaDeadline, SagaState parkedIn, String parkedReason) {
 		this.id = id;
 		this.orderId = orderId;
 		this.customerId = customerId;
@@ -57,16 +63,21 @@ class Saga {
 		this.lines = (lines != null) ? List.copyOf(lines) : List.of();
 		this.total = total;
 		this.rejection = rejection;
+		this.sagaDeadline = sagaDeadline;
+		this.parkedIn = parkedIn;
+		this.parkedReason = parkedReason;
 	}
 
-	static Saga begin(UUID id, UUID orderId, String customerId, String currency, List<OrderItem> items, Instant now) {
-		return new Saga(id, orderId, customerId, currency, items, now, null, null, 0, List.of(), null, null);
+	static Saga begin(UUID id, UUID orderId, String customerId, String currency, List<OrderItem> items, Instant now,
+			Instant sagaDeadline) {
+		return new Saga(id, orderId, customerId, currency, items, now, null, null, 0, List.of(), null, null,
+				sagaDeadline, null, null);
 	}
 
 	/** Enters the next state with a fresh deadline (none once terminal). */
 	void moveTo(SagaState next, Instant deadline, Instant now, String event, String detail) {
 		this.state = next;
-		this.stepDeadline = next.isTerminal() ? null : deadline;
+		this.stepDeadline = next.isResting() ? null : deadline;
 		this.stepAttempts = 0;
 		this.newSteps.add(new SagaStep(now, next, event, detail));
 	}
@@ -76,6 +87,25 @@ class Saga {
 		this.stepAttempts++;
 		this.stepDeadline = deadline;
 		this.newSteps.add(new SagaStep(now, this.state, event, detail));
+	}
+
+	/** Stops retrying: waits without a deadline until an operator retries. */
+	void park(Instant now, String reason) {
+		this.parkedIn = this.state;
+		this.parkedReason = reason;
+		this.state = SagaState.PARKED;
+		this.stepDeadline = null;
+		this.newSteps.add(new SagaStep(now, SagaState.PARKED, "Parked", reason));
+	}
+
+	/** Back to the state it was parked in, with a fresh deadline and attempt count. */
+	void resume(Instant deadline, Instant now, String event) {
+		this.state = this.parkedIn;
+		this.parkedIn = null;
+		this.parkedReason = null;
+		this.stepAttempts = 0;
+		this.stepDeadline = deadline;
+		this.newSteps.add(new SagaStep(now, this.state, event, "resumed by an operator"));
 	}
 
 	/** Notes a reply that no longer matters (late or duplicate) without moving. */
@@ -144,6 +174,18 @@ class Saga {
 
 	RejectionReason rejection() {
 		return this.rejection;
+	}
+
+	Instant sagaDeadline() {
+		return this.sagaDeadline;
+	}
+
+	SagaState parkedIn() {
+		return this.parkedIn;
+	}
+
+	String parkedReason() {
+		return this.parkedReason;
 	}
 
 	/**

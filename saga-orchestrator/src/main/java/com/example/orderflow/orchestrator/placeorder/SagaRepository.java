@@ -32,7 +32,7 @@ class SagaRepository {
 	};
 
 	private static final String COLUMNS = "id, order_id, customer_id, currency, items, created_at, state, "
-			+ "step_deadline, step_attempts, lines, total, rejection";
+			+ "step_deadline, step_attempts, lines, total, rejection, saga_deadline, parked_in, parked_reason";
 
 	private final JdbcClient jdbc;
 
@@ -48,9 +48,9 @@ class SagaRepository {
 	boolean insert(Saga saga) {
 		int inserted = this.jdbc.sql("""
 				insert into sagas (id, order_id, customer_id, currency, items, created_at, updated_at, state,
-				                   step_deadline, step_attempts, lines, total, rejection)
+				                   step_deadline, step_attempts, lines, total, rejection, saga_deadline)
 				values (:id, :orderId, :customerId, :currency, :items::jsonb, :createdAt, :createdAt, :state,
-				        :stepDeadline, :stepAttempts, :lines::jsonb, :total, :rejection)
+				        :stepDeadline, :stepAttempts, :lines::jsonb, :total, :rejection, :sagaDeadline)
 				on conflict do nothing
 				""")
 			.param("id", saga.id())
@@ -65,6 +65,7 @@ class SagaRepository {
 			.param("lines", this.json.writeValueAsString(saga.lines()))
 			.param("total", (saga.total() != null) ? saga.total().amount() : null)
 			.param("rejection", (saga.rejection() != null) ? saga.rejection().name() : null)
+			.param("sagaDeadline", Timestamp.from(saga.sagaDeadline()))
 			.update();
 		if (inserted == 1) {
 			appendSteps(saga);
@@ -96,7 +97,8 @@ class SagaRepository {
 	void update(Saga saga, Instant now) {
 		this.jdbc.sql("""
 				update sagas set state = :state, step_deadline = :stepDeadline, step_attempts = :stepAttempts,
-				       lines = :lines::jsonb, total = :total, rejection = :rejection, updated_at = :now
+				       lines = :lines::jsonb, total = :total, rejection = :rejection, updated_at = :now,
+				       parked_in = :parkedIn, parked_reason = :parkedReason
 				where id = :id
 				""")
 			.param("id", saga.id())
@@ -107,6 +109,8 @@ class SagaRepository {
 			.param("total", (saga.total() != null) ? saga.total().amount() : null)
 			.param("rejection", (saga.rejection() != null) ? saga.rejection().name() : null)
 			.param("now", Timestamp.from(now))
+			.param("parkedIn", (saga.parkedIn() != null) ? saga.parkedIn().name() : null)
+			.param("parkedReason", saga.parkedReason())
 			.update();
 		appendSteps(saga);
 	}
@@ -116,6 +120,23 @@ class SagaRepository {
 			.param(orderId)
 			.query((rs, n) -> SagaView.of(saga(rs, n), rs.getTimestamp("updated_at").toInstant(), steps(orderId)))
 			.optional();
+	}
+
+	/** Newest first; without their history, which {@link #findView} gives per saga. */
+	List<SagaView> findByState(SagaState state, int limit) {
+		return this.jdbc
+			.sql("select " + COLUMNS + ", updated_at from sagas where state = ? order by updated_at desc limit ?")
+			.param(state.name())
+			.param(limit)
+			.query((rs, n) -> SagaView.of(saga(rs, n), rs.getTimestamp("updated_at").toInstant(), List.of()))
+			.list();
+	}
+
+	long countByState(SagaState state) {
+		return this.jdbc.sql("select count(*) from sagas where state = ?")
+			.param(state.name())
+			.query(Long.class)
+			.single();
 	}
 
 	private List<SagaStep> steps(UUID orderId) {
@@ -147,7 +168,10 @@ class SagaRepository {
 				rs.getTimestamp("created_at").toInstant(), SagaState.valueOf(rs.getString("state")),
 				instant(rs.getTimestamp("step_deadline")), rs.getInt("step_attempts"),
 				(lines != null) ? this.json.readValue(lines, LINES) : List.of(), money,
-				(rejection != null) ? RejectionReason.valueOf(rejection) : null);
+				(rejection != null) ? RejectionReason.valueOf(rejection) : null,
+				rs.getTimestamp("saga_deadline").toInstant(),
+				(rs.getString("parked_in") != null) ? SagaState.valueOf(rs.getString("parked_in")) : null,
+				rs.getString("parked_reason"));
 	}
 
 	private static Timestamp timestamp(Instant instant) {

@@ -10,7 +10,13 @@ enum SagaState {
 	APPROVING_ORDER(Kind.FORWARD), APPROVED(Kind.TERMINAL),
 
 	REFUNDING_PAYMENT(Kind.COMPENSATING), RELEASING_STOCK(Kind.COMPENSATING), REJECTING_ORDER(Kind.COMPENSATING),
-	REJECTED(Kind.TERMINAL);
+	REJECTED(Kind.TERMINAL),
+
+	/**
+	 * A step went unanswered too often: the saga waits, visibly, for an operator to fix
+	 * the cause and retry it. It remembers the state it was parked in.
+	 */
+	PARKED(Kind.PARKED);
 
 	private final Kind kind;
 
@@ -22,17 +28,22 @@ enum SagaState {
 		return this.kind == Kind.TERMINAL;
 	}
 
+	/** No deadline: finished, or waiting for an operator. */
+	boolean isResting() {
+		return this.kind == Kind.TERMINAL || this.kind == Kind.PARKED;
+	}
+
 	String status() {
 		return switch (this.kind) {
 			case FORWARD -> "IN_PROGRESS";
 			case COMPENSATING -> "COMPENSATING";
-			case TERMINAL -> name();
+			case TERMINAL, PARKED -> name();
 		};
 	}
 
 	private enum Kind {
 
-		FORWARD, COMPENSATING, TERMINAL
+		FORWARD, COMPENSATING, TERMINAL, PARKED
 
 	}
 

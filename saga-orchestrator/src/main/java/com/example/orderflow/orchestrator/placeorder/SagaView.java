@@ -13,14 +13,15 @@ import com.example.orderflow.contracts.RejectionReason;
  */
 record SagaView(UUID sagaId, UUID orderId, String customerId, String status, String state, String currentStep,
 		RejectionReason rejectionReason, String currency, List<PricedLine> lines, Long total, Instant stepDeadline,
-		int stepAttempts, Instant createdAt, Instant updatedAt, List<SagaStep> history) {
+		int stepAttempts, Instant sagaDeadline, SagaState parkedIn, String parkedReason, Instant createdAt,
+		Instant updatedAt, List<SagaStep> history) {
 
 	static SagaView of(Saga saga, Instant updatedAt, List<SagaStep> history) {
 		SagaState state = saga.state();
 		return new SagaView(saga.id(), saga.orderId(), saga.customerId(), state.status(), state.name(),
-				state.isTerminal() ? null : state.name(), saga.rejection(), saga.currency(), saga.lines(),
+				state.isResting() ? null : state.name(), saga.rejection(), saga.currency(), saga.lines(),
 				(saga.total() != null) ? saga.total().amount() : null, saga.stepDeadline(), saga.stepAttempts(),
-				saga.createdAt(), updatedAt, history);
+				saga.sagaDeadline(), saga.parkedIn(), saga.parkedReason(), saga.createdAt(), updatedAt, history);
 	}
 
 }

@@ -46,7 +46,8 @@ import static org.awaitility.Awaitility.await;
  * Every saga path against the real orchestrator, PostgreSQL and Kafka; the test answers
  * the commands in place of the participants.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "orchestrator.saga.step-timeout=3s")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "orchestrator.saga.step-timeout=3s", "orchestrator.saga.max-step-attempts=2" })
 // a cached context would stay in the consumer group and take other tests' messages
 @DirtiesContext
 class PlaceOrderSagaIntegrationTests {
@@ -155,6 +156,51 @@ class PlaceOrderSagaIntegrationTests {
 		this.participants.publish(Topics.ORDER_EVENTS, orderRejected(placed, RejectionReason.TIMEOUT));
 
 		assertThat(awaitState(placed, "REJECTED")).containsEntry("rejectionReason", "TIMEOUT");
+	}
+
+	@Test
+	void parksAnUnansweredCompensationUntilAnOperatorRetriesIt() {
+		OrderPlaced placed = orderPlaced();
+		this.participants.publish(Topics.ORDER_EVENTS, placed);
+		this.participants.awaitCommand(ReserveStock.class, placed);
+		this.participants.publish(Topics.INVENTORY_EVENTS, stockReserved(placed));
+		this.participants.awaitCommand(ChargePayment.class, placed);
+		this.participants.publish(Topics.PAYMENT_EVENTS, paymentDeclined(placed));
+
+		// inventory never answers ReleaseStock: sent, re-sent once, then parked
+		Map<String, Object> parked = awaitState(placed, "PARKED");
+		assertThat(parked).containsEntry("parkedIn", "RELEASING_STOCK")
+			.containsEntry("parkedReason", "no reply to ReleaseStock after 2 attempt(s)")
+			.containsEntry("stepDeadline", null);
+		RestClient client = RestClient.create("http://localhost:" + this.port);
+		List<Map<String, Object>> listed = client.get()
+			.uri("/sagas?state=PARKED")
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		assertThat(listed).extracting((saga) -> saga.get("orderId")).contains(placed.orderId().toString());
+
+		assertThat(client.post()
+			.uri("/sagas/{id}/retry", placed.orderId())
+			.retrieve()
+			.toBodilessEntity()
+			.getStatusCode()
+			.value()).isEqualTo(202);
+		assertThat(client.post()
+			.uri("/sagas/{id}/retry", placed.orderId())
+			.retrieve()
+			.toBodilessEntity()
+			.getStatusCode()
+			.value()).as("a second retry changes nothing").isEqualTo(200);
+		long releases = this.participants.commandsFor(placed, Duration.ofSeconds(1));
+		this.participants.publish(Topics.INVENTORY_EVENTS, stockReleased(placed));
+		this.participants.awaitCommand(RejectOrder.class, placed);
+		this.participants.publish(Topics.ORDER_EVENTS, orderRejected(placed, RejectionReason.PAYMENT_DECLINED));
+
+		assertThat(awaitState(placed, "REJECTED")).containsEntry("rejectionReason", "PAYMENT_DECLINED");
+		// ReserveStock, ChargePayment, ReleaseStock twice before parking, once on the
+		// retry
+		assertThat(releases).isEqualTo(5);
 	}
 
 	@Test

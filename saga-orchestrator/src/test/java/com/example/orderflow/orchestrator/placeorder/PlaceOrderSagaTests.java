@@ -169,6 +169,52 @@ class PlaceOrderSagaTests {
 	}
 
 	@Test
+	void parksACompensationThatIsNeverAnsweredAndResumesItOnAnOperatorsRetry() {
+		Saga running = this.saga.start(this.placed, this.sent);
+		this.saga.on(running, stockReserved(this.placed), this.sent);
+		this.saga.on(running, paymentDeclined(this.placed), this.sent);
+		assertThat(running.state()).isEqualTo(SagaState.RELEASING_STOCK);
+
+		// three attempts in all (the fixture's limit), then the saga stops retrying
+		for (int deadline = 0; deadline < 3; deadline++) {
+			this.clock.advance(Duration.ofMinutes(1));
+			this.saga.onDeadline(running, this.sent);
+		}
+		assertThat(running.state()).isEqualTo(SagaState.PARKED);
+		assertThat(running.parkedIn()).isEqualTo(SagaState.RELEASING_STOCK);
+		assertThat(running.parkedReason()).isEqualTo("no reply to ReleaseStock after 3 attempt(s)");
+		assertThat(running.stepDeadline()).isNull();
+		assertThat(this.sent).filteredOn((out) -> out.command() instanceof ReleaseStock).hasSize(3);
+
+		int sentBeforeRetry = this.sent.size();
+		assertThat(this.saga.retry(running, this.sent)).isTrue();
+		assertThat(running.state()).isEqualTo(SagaState.RELEASING_STOCK);
+		assertThat(running.stepAttempts()).isZero();
+		lastSent(Topics.INVENTORY_COMMANDS, ReleaseStock.class);
+		assertThat(this.saga.retry(running, this.sent)).as("a second retry changes nothing").isFalse();
+		assertThat(this.sent).hasSize(sentBeforeRetry + 1);
+
+		this.saga.on(running, stockReleased(this.placed), this.sent);
+		this.saga.on(running, orderRejected(this.placed, RejectionReason.PAYMENT_DECLINED), this.sent);
+		assertThat(running.state()).isEqualTo(SagaState.REJECTED);
+	}
+
+	@Test
+	void parksAPaidOrderWhoseConfirmationOutlivesTheSagaDeadline() {
+		Saga running = this.saga.start(this.placed, this.sent);
+		this.saga.on(running, stockReserved(this.placed), this.sent);
+		this.saga.on(running, paymentCharged(this.placed), this.sent);
+		this.clock.advance(Duration.ofMinutes(11));
+
+		this.saga.onDeadline(running, this.sent);
+
+		assertThat(running.state()).isEqualTo(SagaState.PARKED);
+		assertThat(running.parkedIn()).isEqualTo(SagaState.CONFIRMING_RESERVATION);
+		assertThat(this.sent).extracting(Outgoing::topic).doesNotContain(Topics.ORDER_COMMANDS);
+		assertThat(this.sent).filteredOn((out) -> out.command() instanceof RefundPayment).isEmpty();
+	}
+
+	@Test
 	void ignoresRepeatedAndLateRepliesButRecordsThem() {
 		Saga running = this.saga.start(this.placed, this.sent);
 		this.saga.on(running, outOfStock(this.placed), this.sent);

@@ -30,7 +30,8 @@ final class SagaFixtures {
 	}
 
 	static SagaProperties properties(Duration stepTimeout) {
-		return new SagaProperties(stepTimeout, Duration.ofMinutes(1), Duration.ofMillis(200), 200);
+		return new SagaProperties(stepTimeout, Duration.ofMinutes(1), Duration.ofMinutes(10), 3, Duration.ofMillis(200),
+				200);
 	}
 
 	static OrderPlaced orderPlaced() {

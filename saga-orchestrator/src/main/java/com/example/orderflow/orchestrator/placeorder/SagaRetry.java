@@ -1,0 +1,53 @@
+package com.example.orderflow.orchestrator.placeorder;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.example.orderflow.messaging.Outbox;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An operator's retry of a parked saga, once the cause (a participant down, a PSP
+ * failing) is fixed. The saga row is locked, so a retry racing a late reply or another
+ * retry moves the saga once; retrying a saga that is not parked changes nothing.
+ */
+@Component
+class SagaRetry {
+
+	private final SagaRepository sagas;
+
+	private final PlaceOrderSaga definition;
+
+	private final Outbox outbox;
+
+	private final Clock clock;
+
+	SagaRetry(SagaRepository sagas, PlaceOrderSaga definition, Outbox outbox, Clock clock) {
+		this.sagas = sagas;
+		this.definition = definition;
+		this.outbox = outbox;
+		this.clock = clock;
+	}
+
+	/**
+	 * @return empty if the order has no saga
+	 */
+	@Transactional
+	Optional<Boolean> retry(UUID orderId) {
+		return this.sagas.lockByOrderId(orderId).map((saga) -> {
+			List<Outgoing> out = new ArrayList<>(1);
+			if (!this.definition.retry(saga, out)) {
+				return false;
+			}
+			this.sagas.update(saga, this.clock.instant());
+			out.forEach((outgoing) -> this.outbox.add(outgoing.topic(), outgoing.command()));
+			return true;
+		});
+	}
+
+}
