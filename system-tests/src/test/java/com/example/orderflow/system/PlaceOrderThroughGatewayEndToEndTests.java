@@ -184,6 +184,19 @@ class PlaceOrderThroughGatewayEndToEndTests {
 		ConsistencyAudit.assertConsistent(shop, orders, deposits, Map.of(book, stock, mug, stock), FINISH_WITHIN);
 	}
 
+	@Test
+	void servesTheWholePublicApiAsOneOpenApiDocument() throws Exception {
+		HttpResponse<String> response = get("/api/openapi.json");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body())
+			.contains("\"/api/orders\"", "\"/api/orders/{orderId}\"", "\"/api/products/{sku}\"",
+					"\"/api/accounts/{customerId}/deposits\"", "\"/api/payments\"", "\"/api/sagas/{orderId}\"")
+			.doesNotContain("x-unavailable")
+			.doesNotContain("/actuator");
+		assertThat(get("/api/docs").statusCode()).isEqualTo(302);
+	}
+
 	private static HttpResponse<String> postOrder(String body, String idempotencyKey, String contentType)
 			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/orders"))
