@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.example.orderflow.messaging.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +25,7 @@ class SagaDeadlineSweeper {
 
 	private final PlaceOrderSaga definition;
 
-	private final Outbox outbox;
+	private final SagaWriter writer;
 
 	private final TransactionTemplate transactions;
 
@@ -34,11 +33,11 @@ class SagaDeadlineSweeper {
 
 	private final Clock clock;
 
-	SagaDeadlineSweeper(SagaRepository sagas, PlaceOrderSaga definition, Outbox outbox,
+	SagaDeadlineSweeper(SagaRepository sagas, PlaceOrderSaga definition, SagaWriter writer,
 			TransactionTemplate transactions, SagaProperties properties, Clock clock) {
 		this.sagas = sagas;
 		this.definition = definition;
-		this.outbox = outbox;
+		this.writer = writer;
 		this.transactions = transactions;
 		this.properties = properties;
 		this.clock = clock;
@@ -63,8 +62,7 @@ class SagaDeadlineSweeper {
 		for (Saga saga : overdue) {
 			List<Outgoing> out = new ArrayList<>(1);
 			this.definition.onDeadline(saga, out);
-			this.sagas.update(saga, this.clock.instant());
-			out.forEach((outgoing) -> this.outbox.add(outgoing.topic(), outgoing.command()));
+			this.writer.save(saga, out);
 		}
 		if (!overdue.isEmpty()) {
 			log.info("Acted on {} saga(s) past their step deadline", overdue.size());

@@ -1,6 +1,5 @@
 package com.example.orderflow.orchestrator.placeorder;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +9,6 @@ import com.example.orderflow.contracts.OrderEvent.OrderPlaced;
 import com.example.orderflow.contracts.PaymentEvent;
 import com.example.orderflow.contracts.SagaMessage;
 import com.example.orderflow.contracts.Topics;
-import com.example.orderflow.messaging.Outbox;
 import com.example.orderflow.messaging.TransactionalConsumer;
 import com.example.orderflow.messaging.UnexpectedMessageException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,17 +33,14 @@ class SagaReplyHandler {
 
 	private final SagaRepository sagas;
 
-	private final Outbox outbox;
+	private final SagaWriter writer;
 
-	private final Clock clock;
-
-	SagaReplyHandler(TransactionalConsumer consumer, PlaceOrderSaga definition, SagaRepository sagas, Outbox outbox,
-			Clock clock) {
+	SagaReplyHandler(TransactionalConsumer consumer, PlaceOrderSaga definition, SagaRepository sagas,
+			SagaWriter writer) {
 		this.consumer = consumer;
 		this.definition = definition;
 		this.sagas = sagas;
-		this.outbox = outbox;
-		this.clock = clock;
+		this.writer = writer;
 	}
 
 	@KafkaListener(topics = { Topics.ORDER_EVENTS, Topics.INVENTORY_EVENTS, Topics.PAYMENT_EVENTS }, batch = "true")
@@ -54,34 +49,33 @@ class SagaReplyHandler {
 	}
 
 	void handle(SagaMessage message) {
-		List<Outgoing> out = new ArrayList<>(2);
 		switch (message) {
-			case OrderPlaced placed -> start(placed, out);
-			case OrderEvent reply -> advance(reply, out);
-			case InventoryEvent reply -> advance(reply, out);
-			case PaymentEvent reply -> advance(reply, out);
+			case OrderPlaced placed -> start(placed);
+			case OrderEvent reply -> advance(reply);
+			case InventoryEvent reply -> advance(reply);
+			case PaymentEvent reply -> advance(reply);
 			default -> throw new UnexpectedMessageException(message);
 		}
-		out.forEach((outgoing) -> this.outbox.add(outgoing.topic(), outgoing.command()));
 	}
 
-	private void start(OrderPlaced placed, List<Outgoing> out) {
+	private void start(OrderPlaced placed) {
+		List<Outgoing> out = new ArrayList<>(1);
 		Saga saga = this.definition.start(placed, out);
-		if (!this.sagas.insert(saga)) {
+		if (!this.writer.create(saga, out)) {
 			log.info("Order {} already has a saga; ignoring a repeated OrderPlaced", placed.orderId());
-			out.clear();
 		}
 	}
 
-	private void advance(SagaMessage reply, List<Outgoing> out) {
+	private void advance(SagaMessage reply) {
 		Saga saga = this.sagas.lockByOrderId(reply.orderId())
 			.orElseThrow(() -> new IllegalStateException("no saga for order " + reply.orderId()));
 		if (!saga.id().equals(reply.sagaId())) {
 			throw new IllegalStateException(
 					"reply for saga " + reply.sagaId() + " but order " + reply.orderId() + " runs saga " + saga.id());
 		}
+		List<Outgoing> out = new ArrayList<>(1);
 		this.definition.on(saga, reply, out);
-		this.sagas.update(saga, this.clock.instant());
+		this.writer.save(saga, out);
 	}
 
 }

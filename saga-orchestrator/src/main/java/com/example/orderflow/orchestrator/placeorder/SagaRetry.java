@@ -1,12 +1,9 @@
 package com.example.orderflow.orchestrator.placeorder;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import com.example.orderflow.messaging.Outbox;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,15 +20,12 @@ class SagaRetry {
 
 	private final PlaceOrderSaga definition;
 
-	private final Outbox outbox;
+	private final SagaWriter writer;
 
-	private final Clock clock;
-
-	SagaRetry(SagaRepository sagas, PlaceOrderSaga definition, Outbox outbox, Clock clock) {
+	SagaRetry(SagaRepository sagas, PlaceOrderSaga definition, SagaWriter writer) {
 		this.sagas = sagas;
 		this.definition = definition;
-		this.outbox = outbox;
-		this.clock = clock;
+		this.writer = writer;
 	}
 
 	/**
@@ -44,8 +38,7 @@ class SagaRetry {
 			if (!this.definition.retry(saga, out)) {
 				return false;
 			}
-			this.sagas.update(saga, this.clock.instant());
-			out.forEach((outgoing) -> this.outbox.add(outgoing.topic(), outgoing.command()));
+			this.writer.save(saga, out);
 			return true;
 		});
 	}
