@@ -21,7 +21,9 @@ import com.example.orderflow.contracts.PaymentCommand.ChargePayment;
 import com.example.orderflow.contracts.PaymentCommand.RefundPayment;
 import com.example.orderflow.contracts.PaymentEvent.PaymentCharged;
 import com.example.orderflow.contracts.PaymentEvent.PaymentDeclined;
+import com.example.orderflow.contracts.PaymentEvent.PaymentFailed;
 import com.example.orderflow.contracts.PaymentEvent.PaymentRefunded;
+import com.example.orderflow.contracts.PaymentEvent.RefundFailed;
 
 /**
  * The logical type name that travels in the {@code type} header and field, mapped to its
@@ -36,7 +38,8 @@ public final class MessageTypes {
 		.of(OrderPlaced.class, OrderApproved.class, OrderRejected.class, ApproveOrder.class, RejectOrder.class,
 				ReserveStock.class, ConfirmReservation.class, ReleaseStock.class, StockReserved.class,
 				StockRejected.class, ReservationConfirmed.class, StockReleased.class, ChargePayment.class,
-				RefundPayment.class, PaymentCharged.class, PaymentDeclined.class, PaymentRefunded.class)
+				RefundPayment.class, PaymentCharged.class, PaymentDeclined.class, PaymentRefunded.class,
+				PaymentFailed.class, RefundFailed.class)
 		.collect(Collectors.toUnmodifiableMap(Class::getSimpleName, type -> type));
 
 	private MessageTypes() {

@@ -42,4 +42,34 @@ public sealed interface PaymentEvent extends SagaMessage {
 
 	}
 
+	/**
+	 * The payment provider could not be reached in time (timeouts, 5xx, resets, an open
+	 * circuit breaker): the charge did not complete, but trying again later may work. The
+	 * customer's funds stay held until the saga re-sends the charge or compensates.
+	 * {@code reason} says what failed, for people.
+	 */
+	record PaymentFailed(UUID messageId, UUID sagaId, UUID orderId, Instant occurredAt,
+			String reason) implements PaymentEvent {
+
+		public PaymentFailed {
+			SagaMessage.requireEnvelope(messageId, sagaId, orderId, occurredAt);
+			Objects.requireNonNull(reason, "reason");
+		}
+
+	}
+
+	/**
+	 * A refund could not go through the payment provider; the money is still held. The
+	 * saga re-sends the refund later, and parks for an operator if it keeps failing.
+	 */
+	record RefundFailed(UUID messageId, UUID sagaId, UUID orderId, Instant occurredAt,
+			String reason) implements PaymentEvent {
+
+		public RefundFailed {
+			SagaMessage.requireEnvelope(messageId, sagaId, orderId, occurredAt);
+			Objects.requireNonNull(reason, "reason");
+		}
+
+	}
+
 }

@@ -22,7 +22,9 @@ import com.example.orderflow.contracts.PaymentCommand.ChargePayment;
 import com.example.orderflow.contracts.PaymentCommand.RefundPayment;
 import com.example.orderflow.contracts.PaymentEvent.PaymentCharged;
 import com.example.orderflow.contracts.PaymentEvent.PaymentDeclined;
+import com.example.orderflow.contracts.PaymentEvent.PaymentFailed;
 import com.example.orderflow.contracts.PaymentEvent.PaymentRefunded;
+import com.example.orderflow.contracts.PaymentEvent.RefundFailed;
 import com.example.orderflow.contracts.PricedLine;
 import com.example.orderflow.contracts.RejectionReason;
 import com.example.orderflow.contracts.SagaMessage;
@@ -63,6 +65,8 @@ final class MessageSamples {
 				new RefundPayment(MESSAGE, SAGA, ORDER, AT, "alice"),
 				new PaymentCharged(MESSAGE, SAGA, ORDER, AT, TOTAL),
 				new PaymentDeclined(MESSAGE, SAGA, ORDER, AT, "INSUFFICIENT_FUNDS"),
+				new PaymentFailed(MESSAGE, SAGA, ORDER, AT, "payment provider timed out"),
+				new RefundFailed(MESSAGE, SAGA, ORDER, AT, "payment provider answered 503"),
 				new PaymentRefunded(MESSAGE, SAGA, ORDER, AT, TOTAL));
 	}
 
