@@ -26,6 +26,15 @@ public abstract class PaymentServiceIntegrationTest {
 		registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
 		// several listener threads, so charges for one customer really race
 		registry.add("spring.kafka.listener.concurrency", () -> 3);
+		registry.add("payment.provider.url", TestPaymentProvider::url);
+		// small numbers, so tests see the patterns act within seconds
+		registry.add("resilience4j.circuitbreaker.instances.payment-provider.sliding-window-size", () -> 10);
+		registry.add("resilience4j.circuitbreaker.instances.payment-provider.minimum-number-of-calls", () -> 6);
+		registry.add("resilience4j.circuitbreaker.instances.payment-provider.wait-duration-in-open-state", () -> "2s");
+		registry.add("resilience4j.retry.instances.payment-provider.wait-duration", () -> "100ms");
+		registry.add("resilience4j.timelimiter.instances.payment-provider.timeout-duration", () -> "1s");
+		registry.add("resilience4j.bulkhead.instances.payment-provider.max-concurrent-calls", () -> 4);
+		registry.add("resilience4j.bulkhead.instances.payment-provider.max-wait-duration", () -> "100ms");
 	}
 
 }

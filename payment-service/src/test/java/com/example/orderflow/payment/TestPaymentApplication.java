@@ -9,7 +9,7 @@ import org.springframework.boot.SpringApplication;
 
 /**
  * Runs payment-service from the IDE with the demo accounts, on a fresh database of the
- * local PostgreSQL server and an in-process Kafka broker.
+ * local PostgreSQL server, an in-process Kafka broker and a WireMock payment provider.
  */
 public final class TestPaymentApplication {
 
@@ -21,7 +21,8 @@ public final class TestPaymentApplication {
 		String[] settings = { "--spring.datasource.url=" + database.url(),
 				"--spring.datasource.username=" + database.user(),
 				"--spring.datasource.password=" + database.password(),
-				"--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers() };
+				"--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
+				"--payment.provider.url=" + TestPaymentProvider.url() };
 		SpringApplication.from(PaymentApplication::main)
 			.withAdditionalProfiles("demo")
 			.run(Stream.concat(Stream.of(settings), Stream.of(args)).toArray(String[]::new));

@@ -13,6 +13,7 @@ import com.example.orderflow.messaging.TransactionalConsumer;
 import com.example.orderflow.messaging.UnexpectedMessageException;
 import com.example.orderflow.payment.account.Account;
 import com.example.orderflow.payment.account.AccountRepository;
+import com.example.orderflow.payment.payment.PaymentRepository.Due;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,11 @@ import org.springframework.stereotype.Component;
  * transaction of its Kafka batch, so the balance, the payment and the reply commit
  * together. A command the orchestrator re-sends (new message id, same order) finds the
  * payment and gets the reply that matches its state, without touching the balance again.
+ *
+ * <p>
+ * Nothing here waits for the payment provider: a charge holds the amount and leaves the
+ * capture to the {@link SettlementWorker}, so a slow provider never stalls the partition
+ * or holds a database transaction open.
  */
 @Component
 class PaymentCommandHandler {
@@ -40,12 +46,15 @@ class PaymentCommandHandler {
 
 	private final Outbox outbox;
 
+	private final SettlementWorker settlement;
+
 	PaymentCommandHandler(TransactionalConsumer consumer, PaymentRepository payments, AccountRepository accounts,
-			Outbox outbox) {
+			Outbox outbox, SettlementWorker settlement) {
 		this.consumer = consumer;
 		this.payments = payments;
 		this.accounts = accounts;
 		this.outbox = outbox;
+		this.settlement = settlement;
 	}
 
 	@KafkaListener(topics = Topics.PAYMENT_COMMANDS, batch = "true")
@@ -66,16 +75,28 @@ class PaymentCommandHandler {
 		Instant now = Instant.now();
 		Optional<Payment> existing = this.payments.findForUpdate(command.orderId());
 		if (existing.isPresent()) {
-			existing.get()
-				.replyToCharge(command, now)
-				.ifPresentOrElse((reply) -> this.outbox.add(Topics.PAYMENT_EVENTS, reply), () -> log
-					.info("Ignoring a charge for order {}: its payment was refunded already", command.orderId()));
+			Payment payment = existing.get();
+			if (payment.status() == PaymentStatus.CAPTURE_FAILED) {
+				this.payments.update(payment.captureAgain(now), Due.NOW);
+				this.settlement.wakeAfterCommit();
+				return;
+			}
+			payment.replyToCharge(command, now)
+				.ifPresentOrElse((reply) -> this.outbox.add(Topics.PAYMENT_EVENTS, reply),
+						() -> log.info("No reply to a charge for order {} now: its payment is {}", command.orderId(),
+								payment.status()));
 			return;
 		}
-		Payment payment = this.accounts.debit(command.customerId(), command.amount()) ? Payment.charged(command, now)
-				: Payment.declined(command, whyNotDebited(command), now);
-		record(payment);
-		this.outbox.add(Topics.PAYMENT_EVENTS, payment.replyToCharge(command, now).orElseThrow());
+		if (!this.accounts.debit(command.customerId(), command.amount())) {
+			Payment declined = Payment.declined(command, whyNotDebited(command), now);
+			record(declined, Due.NONE);
+			this.outbox.add(Topics.PAYMENT_EVENTS, declined.replyToCharge(command, now).orElseThrow());
+			return;
+		}
+		// the amount is held; the settlement worker captures it at the provider after
+		// commit
+		record(Payment.capturing(command, now), Due.NOW);
+		this.settlement.wakeAfterCommit();
 	}
 
 	private DeclineReason whyNotDebited(ChargePayment command) {
@@ -86,8 +107,10 @@ class PaymentCommandHandler {
 	}
 
 	/**
-	 * Compensation, so it always succeeds: a refund that overtakes its charge leaves a
-	 * cancelled tombstone that makes the late charge decline.
+	 * Compensation. A refund that overtakes its charge leaves a cancelled tombstone that
+	 * makes the late charge decline. Held money whose capture may have reached the
+	 * provider goes back only once the provider has refunded it (or confirmed there is
+	 * nothing to refund); until then the settlement worker's reply is the answer.
 	 */
 	private void refund(RefundPayment command) {
 		Instant now = Instant.now();
@@ -97,14 +120,27 @@ class PaymentCommandHandler {
 				.map(Account::currency)
 				.orElse(Payment.NO_CURRENCY);
 			payment = Payment.cancelled(command, currency, now);
-			record(payment);
+			record(payment, Due.NONE);
 		}
-		else if (payment.status() == PaymentStatus.CHARGED) {
+		else if (payment.status().holdsFunds() && payment.refundsWithoutProvider()) {
 			this.accounts.credit(payment.customerId(), payment.amount());
-			payment = payment.refund(now);
-			this.payments.updateStatus(payment);
+			payment = payment.refunded(now);
+			this.payments.update(payment, Due.NONE);
 		}
-		this.outbox.add(Topics.PAYMENT_EVENTS, payment.replyToRefund(command, now));
+		else if (payment.status() == PaymentStatus.CAPTURING) {
+			// its capture may be in flight: the refund waits for the capture's lease
+			this.payments.update(payment.refunding(now), Due.UNCHANGED);
+			return;
+		}
+		else if (payment.status().holdsFunds() && payment.status() != PaymentStatus.REFUNDING) {
+			this.payments.update(payment.refunding(now), Due.NOW);
+			this.settlement.wakeAfterCommit();
+			return;
+		}
+		Payment current = payment;
+		payment.replyToRefund(command, now)
+			.ifPresentOrElse((reply) -> this.outbox.add(Topics.PAYMENT_EVENTS, reply), () -> log
+				.info("No reply to a refund for order {} now: its payment is {}", command.orderId(), current.status()));
 	}
 
 	/**
@@ -112,8 +148,8 @@ class PaymentCommandHandler {
 	 * committed first. Failing as a concurrency failure rolls back this transaction (and
 	 * its debit) and lets the consumer retry the batch, which then finds that payment.
 	 */
-	private void record(Payment payment) {
-		if (!this.payments.insert(payment)) {
+	private void record(Payment payment, Due due) {
+		if (!this.payments.insert(payment, due)) {
 			throw new ConcurrencyFailureException(
 					"order " + payment.orderId() + " got a payment from a concurrent transaction");
 		}

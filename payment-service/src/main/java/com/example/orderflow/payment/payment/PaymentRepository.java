@@ -2,6 +2,7 @@ package com.example.orderflow.payment.payment;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class PaymentRepository {
 
 	private static final String COLUMNS = "order_id, saga_id, customer_id, amount, currency, status, decline_reason, "
-			+ "created_at, updated_at";
+			+ "failure_reason, provider_contacted, created_at, updated_at";
 
 	/** Enough for an operator's screen; the API is for looking up, not for exporting. */
 	private static final int MAX_RESULTS = 500;
@@ -46,11 +47,13 @@ class PaymentRepository {
 	 * @return false if the order has a payment already: another instance recorded one
 	 * after this transaction looked (the insert waited for that transaction to commit)
 	 */
-	boolean insert(Payment payment) {
+	boolean insert(Payment payment, Due due) {
 		return this.jdbc
 			.sql("insert into payments (order_id, saga_id, customer_id, amount, currency, status, decline_reason, "
-					+ "created_at, updated_at) values (:orderId, :sagaId, :customerId, :amount, :currency, :status, "
-					+ ":declineReason, :createdAt, :updatedAt) on conflict (order_id) do nothing")
+					+ "created_at, updated_at, due_at) values (:orderId, :sagaId, :customerId, :amount, :currency, "
+					+ ":status, :declineReason, :createdAt, :updatedAt, case when :due = 'NOW' then now() end) "
+					+ "on conflict (order_id) do nothing")
+			.param("due", due.name())
 			.param("orderId", payment.orderId())
 			.param("sagaId", payment.sagaId())
 			.param("customerId", payment.customerId())
@@ -63,15 +66,45 @@ class PaymentRepository {
 			.update() == 1;
 	}
 
-	void updateStatus(Payment payment) {
+	void update(Payment payment, Due due) {
 		this.jdbc
-			.sql("update payments set status = :status, decline_reason = :declineReason, updated_at = :updatedAt "
-					+ "where order_id = :orderId")
+			.sql("update payments set status = :status, decline_reason = :declineReason, "
+					+ "failure_reason = :failureReason, provider_contacted = :providerContacted, "
+					+ "updated_at = :updatedAt, due_at = case :due when 'NOW' then now() when 'NONE' then null "
+					+ "else due_at end where order_id = :orderId")
 			.param("status", payment.status().name())
 			.param("declineReason", (payment.declineReason() != null) ? payment.declineReason().name() : null)
+			.param("failureReason", payment.failureReason())
+			.param("providerContacted", payment.providerContacted())
+			.param("due", due.name())
 			.param("updatedAt", timestamp(payment.updatedAt()))
 			.param("orderId", payment.orderId())
 			.update();
+	}
+
+	/**
+	 * Takes up to {@code limit} payments whose provider call is due and leases them for
+	 * {@code lease}: another instance skips them until then, and takes them over if this
+	 * one dies mid-call. A claimed capture counts as having reached the provider from now
+	 * on, for the same reason.
+	 * @return the payments as they were before the lease
+	 */
+	List<Payment> claimDue(int limit, Duration lease) {
+		return this.jdbc.sql("""
+				with due as (
+				    select order_id, provider_contacted from payments
+				    where due_at <= now() and status in ('CAPTURING', 'REFUNDING')
+				    order by due_at limit :limit for update skip locked)
+				update payments p set due_at = now() + make_interval(secs => :lease),
+				    provider_contacted = p.provider_contacted or p.status = 'CAPTURING'
+				from due where p.order_id = due.order_id
+				returning p.order_id, p.saga_id, p.customer_id, p.amount, p.currency, p.status, p.decline_reason,
+				    p.failure_reason, due.provider_contacted, p.created_at, p.updated_at
+				""")
+			.param("limit", limit)
+			.param("lease", lease.toMillis() / 1000.0)
+			.query(PaymentRepository::payment)
+			.list();
 	}
 
 	/** Payments matching every given filter, newest first. */
@@ -101,13 +134,27 @@ class PaymentRepository {
 		return new Payment(rs.getObject("order_id", UUID.class), rs.getObject("saga_id", UUID.class),
 				rs.getString("customer_id"), new Money(rs.getLong("amount"), rs.getString("currency")),
 				PaymentStatus.valueOf(rs.getString("status")),
-				(declineReason != null) ? DeclineReason.valueOf(declineReason) : null,
-				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+				(declineReason != null) ? DeclineReason.valueOf(declineReason) : null, rs.getString("failure_reason"),
+				rs.getBoolean("provider_contacted"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
 	}
 
 	private static OffsetDateTime timestamp(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	/** What happens to the payment's provider call when a row is written. */
+	enum Due {
+
+		/** The settlement worker calls the provider as soon as it can. */
+		NOW,
+
+		/** Nothing to call. */
+		NONE,
+
+		/** Leave it: a call leased by a worker finishes first. */
+		UNCHANGED
+
 	}
 
 }

@@ -24,9 +24,11 @@ import com.example.orderflow.messaging.MessageCodec;
 import com.example.orderflow.messaging.test.KafkaProbe;
 import com.example.orderflow.messaging.test.TestKafka;
 import com.example.orderflow.payment.PaymentServiceIntegrationTest;
+import com.example.orderflow.payment.TestPaymentProvider;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +37,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.example.orderflow.payment.payment.PaymentFixtures.charge;
 import static com.example.orderflow.payment.payment.PaymentFixtures.newCustomerId;
 import static com.example.orderflow.payment.payment.PaymentFixtures.openAccount;
@@ -44,16 +50,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PaymentCommandHandlerIntegrationTests extends PaymentServiceIntegrationTest {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	/** Long enough for a duplicate that would have been answered to show up. */
-	private static final Duration QUIET = Duration.ofSeconds(2);
+	private static final Duration TIMEOUT = PaymentLedger.TIMEOUT;
 
 	private static final String COMMANDS_DLT = Topics.deadLetterTopicOf(Topics.PAYMENT_COMMANDS);
 
 	private static KafkaProbe probe;
 
 	private final MessageCodec codec = new MessageCodec();
+
+	private PaymentLedger ledger;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -72,6 +77,11 @@ class PaymentCommandHandlerIntegrationTests extends PaymentServiceIntegrationTes
 	@AfterAll
 	static void closeProbe() {
 		probe.close();
+	}
+
+	@BeforeEach
+	void openLedger() {
+		this.ledger = new PaymentLedger(probe, this.jdbc);
 	}
 
 	@Test
@@ -156,7 +166,7 @@ class PaymentCommandHandlerIntegrationTests extends PaymentServiceIntegrationTes
 	}
 
 	@Test
-	void refundRestoresTheBalanceOnceEvenIfDeliveredTwice() {
+	void refundRestoresTheBalanceOnceEvenIfDeliveredTwiceAndRepliesAgainToAResend() {
 		String customer = openAccount(this.jdbc, "EUR", 10_000);
 		ChargePayment charge = charge(customer, 4_000);
 		send(charge);
@@ -165,6 +175,7 @@ class PaymentCommandHandlerIntegrationTests extends PaymentServiceIntegrationTes
 
 		send(refund);
 		send(refund);
+		assertThat(awaitReplies(charge.orderId(), 2).get(1)).isInstanceOf(PaymentRefunded.class);
 		send(resend(refund));
 
 		List<SagaMessage> replies = awaitReplies(charge.orderId(), 3);
@@ -211,12 +222,13 @@ class PaymentCommandHandlerIntegrationTests extends PaymentServiceIntegrationTes
 		ChargePayment charge = charge(customer, 4_000);
 		send(charge);
 		send(refund(charge));
-		awaitReplies(charge.orderId(), 2);
+		awaitReply(charge.orderId(), PaymentRefunded.class);
+		int replies = repliesAfterQuiet(charge.orderId()).size();
 
 		ChargePayment late = resend(charge);
 		send(late);
 
-		assertThat(repliesAfterQuiet(charge.orderId())).hasSize(2);
+		assertThat(repliesAfterQuiet(charge.orderId())).hasSize(replies);
 		assertThat(wasReceived(late)).isTrue();
 		assertThat(balanceOf(customer)).isEqualTo(10_000);
 		assertMoneyConserved(customer);
@@ -267,8 +279,15 @@ class PaymentCommandHandlerIntegrationTests extends PaymentServiceIntegrationTes
 
 		assertThat(balanceOf(customer)).isEqualTo(7_500);
 		assertThat(statusOf(charge.orderId())).isEqualTo("CHARGED");
-		assertThat(awaitReplies(charge.orderId(), 4))
+		// the commands that found the capture in flight leave the answer to it
+		assertThat(awaitReplies(charge.orderId(), 1))
 			.allSatisfy((reply) -> assertThat(reply).isInstanceOf(PaymentCharged.class));
+		assertThat(repliesAfterQuiet(charge.orderId())).hasSize(1);
+		assertThat(
+				TestPaymentProvider.server()
+					.findAll(postRequestedFor(urlEqualTo("/v1/charges"))
+						.withRequestBody(matchingJsonPath("$.reference", equalTo(charge.orderId().toString())))))
+			.hasSize(1);
 		assertMoneyConserved(customer);
 	}
 
@@ -302,46 +321,6 @@ class PaymentCommandHandlerIntegrationTests extends PaymentServiceIntegrationTes
 		assertThat(KafkaProbe.header(parked, "dlt-reason")).isEqualTo("no handler for PaymentCharged");
 	}
 
-	private void send(SagaMessage message) {
-		probe.send(Topics.PAYMENT_COMMANDS, message.key(), MessageTypes.nameOf(message), this.codec.encode(message));
-	}
-
-	private <T extends SagaMessage> T awaitReply(UUID orderId, Class<T> type) {
-		ConsumerRecord<String, String> record = probe.await(KafkaProbe.ofType(type.getSimpleName(), orderId.toString())
-			.and((candidate) -> candidate.topic().equals(Topics.PAYMENT_EVENTS)), TIMEOUT);
-		return type.cast(decode(record));
-	}
-
-	/** The first {@code count} replies about the order, in the order they were sent. */
-	private List<SagaMessage> awaitReplies(UUID orderId, int count) {
-		Instant deadline = Instant.now().plus(TIMEOUT);
-		while (true) {
-			List<SagaMessage> replies = replies(orderId, Duration.ofMillis(200));
-			if (replies.size() >= count) {
-				return replies.subList(0, count);
-			}
-			assertThat(Instant.now()).as("%d replies about order %s, got %s", count, orderId, replies)
-				.isBefore(deadline);
-		}
-	}
-
-	private List<SagaMessage> repliesAfterQuiet(UUID orderId) {
-		return replies(orderId, QUIET);
-	}
-
-	private List<SagaMessage> replies(UUID orderId, Duration wait) {
-		return probe.received(wait)
-			.stream()
-			.filter((record) -> record.topic().equals(Topics.PAYMENT_EVENTS))
-			.filter((record) -> orderId.toString().equals(record.key()))
-			.map(this::decode)
-			.toList();
-	}
-
-	private SagaMessage decode(ConsumerRecord<String, String> record) {
-		return this.codec.decode(KafkaProbe.header(record, MessageCodec.TYPE_HEADER), record.value());
-	}
-
 	/**
 	 * Handles each command in its own transaction on its own thread, all released at
 	 * once, as several instances would. A handler that loses a race is retried, as the
@@ -373,24 +352,11 @@ class PaymentCommandHandlerIntegrationTests extends PaymentServiceIntegrationTes
 			for (Future<?> future : done) {
 				future.get(30, TimeUnit.SECONDS);
 			}
+			commands.forEach((command) -> PaymentFixtures.awaitSettled(this.jdbc, command.orderId()));
 		}
 		finally {
 			threads.shutdownNow();
 		}
-	}
-
-	private long balanceOf(String customerId) {
-		return this.jdbc.sql("select balance from accounts where customer_id = ?")
-			.param(customerId)
-			.query(Long.class)
-			.single();
-	}
-
-	private String statusOf(UUID orderId) {
-		return this.jdbc.sql("select status from payments where order_id = ?")
-			.param(orderId)
-			.query(String.class)
-			.single();
 	}
 
 	private boolean wasReceived(SagaMessage message) {
@@ -407,21 +373,32 @@ class PaymentCommandHandlerIntegrationTests extends PaymentServiceIntegrationTes
 			.single();
 	}
 
-	/**
-	 * Money only moves between the balance and charged payments: what is in the account
-	 * plus what is held by charged payments is what was deposited.
-	 */
+	private void send(SagaMessage message) {
+		this.ledger.send(message);
+	}
+
+	private <T extends SagaMessage> T awaitReply(UUID orderId, Class<T> type) {
+		return this.ledger.awaitReply(orderId, type);
+	}
+
+	private List<SagaMessage> awaitReplies(UUID orderId, int count) {
+		return this.ledger.awaitReplies(orderId, count);
+	}
+
+	private List<SagaMessage> repliesAfterQuiet(UUID orderId) {
+		return this.ledger.repliesAfterQuiet(orderId);
+	}
+
+	private long balanceOf(String customerId) {
+		return this.ledger.balanceOf(customerId);
+	}
+
+	private String statusOf(UUID orderId) {
+		return this.ledger.statusOf(orderId);
+	}
+
 	private void assertMoneyConserved(String customerId) {
-		long deposited = this.jdbc.sql("select coalesce(sum(amount), 0) from deposits where customer_id = ?")
-			.param(customerId)
-			.query(Long.class)
-			.single();
-		long charged = this.jdbc
-			.sql("select coalesce(sum(amount), 0) from payments where customer_id = ? and status = 'CHARGED'")
-			.param(customerId)
-			.query(Long.class)
-			.single();
-		assertThat(balanceOf(customerId) + charged).isEqualTo(deposited);
+		this.ledger.assertMoneyConserved(customerId);
 	}
 
 }

@@ -134,8 +134,10 @@ class PaymentControllerIntegrationTests extends PaymentServiceIntegrationTest {
 			.isEqualTo("customerId");
 	}
 
+	/** Handles the command and waits until the provider settled what it started. */
 	private void handle(SagaMessage command) {
 		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> this.handler.handle(command));
+		PaymentFixtures.awaitSettled(this.jdbc, command.orderId());
 	}
 
 }

@@ -61,4 +61,27 @@ final class PaymentFixtures {
 		return customerId;
 	}
 
+	/**
+	 * Waits until the settlement worker has no provider call left for the order's
+	 * payment.
+	 */
+	static void awaitSettled(JdbcClient jdbc, UUID orderId) {
+		Instant deadline = Instant.now().plusSeconds(30);
+		while (jdbc.sql("select count(*) from payments where order_id = ? and status in ('CAPTURING', 'REFUNDING')")
+			.param(orderId)
+			.query(Integer.class)
+			.single() > 0) {
+			if (Instant.now().isAfter(deadline)) {
+				throw new AssertionError("payment of order " + orderId + " still waits for the provider");
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+	}
+
 }

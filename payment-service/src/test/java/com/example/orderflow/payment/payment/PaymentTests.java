@@ -7,7 +7,9 @@ import com.example.orderflow.contracts.PaymentCommand.ChargePayment;
 import com.example.orderflow.contracts.PaymentCommand.RefundPayment;
 import com.example.orderflow.contracts.PaymentEvent.PaymentCharged;
 import com.example.orderflow.contracts.PaymentEvent.PaymentDeclined;
+import com.example.orderflow.contracts.PaymentEvent.PaymentFailed;
 import com.example.orderflow.contracts.PaymentEvent.PaymentRefunded;
+import com.example.orderflow.contracts.PaymentEvent.RefundFailed;
 import org.junit.jupiter.api.Test;
 
 import static com.example.orderflow.payment.payment.PaymentFixtures.charge;
@@ -26,7 +28,7 @@ class PaymentTests {
 		ChargePayment first = charge("alice", 2_500);
 		ChargePayment again = resend(first);
 
-		assertThat(Payment.charged(first, this.now).replyToCharge(again, this.now)).get()
+		assertThat(charged(first).replyToCharge(again, this.now)).get()
 			.isInstanceOfSatisfying(PaymentCharged.class, (reply) -> {
 				assertThat(reply.amount()).isEqualTo(new Money(2_500, "EUR"));
 				assertThat(reply.orderId()).isEqualTo(first.orderId());
@@ -59,21 +61,24 @@ class PaymentTests {
 	void doesNotReplyToAChargeOnceThePaymentWasRefunded() {
 		ChargePayment charge = charge("alice", 2_500);
 
-		assertThat(Payment.charged(charge, this.now).refund(this.now).replyToCharge(resend(charge), this.now))
-			.isEmpty();
+		assertThat(refunded(charge).replyToCharge(resend(charge), this.now)).isEmpty();
 	}
 
 	@Test
 	void refundingAChargedPaymentRepliesWithTheChargedAmountEveryTime() {
 		ChargePayment charge = charge("alice", 2_500);
 		RefundPayment refund = refund(charge);
-		Payment refunded = Payment.charged(charge, this.now).refund(this.now.plusSeconds(1));
+		Payment refunded = charged(charge).refunding(this.now).refunded(this.now.plusSeconds(1));
 
 		assertThat(refunded.status()).isEqualTo(PaymentStatus.REFUNDED);
 		assertThat(refunded.createdAt()).isEqualTo(this.now);
 		assertThat(refunded.updatedAt()).isEqualTo(this.now.plusSeconds(1));
-		assertThat(refunded.replyToRefund(refund, this.now).refunded()).isEqualTo(new Money(2_500, "EUR"));
-		assertThat(refunded.replyToRefund(resend(refund), this.now).refunded()).isEqualTo(new Money(2_500, "EUR"));
+		assertThat(refunded.replyToRefund(refund, this.now)).get()
+			.isInstanceOfSatisfying(PaymentRefunded.class,
+					(reply) -> assertThat(reply.refunded()).isEqualTo(new Money(2_500, "EUR")));
+		assertThat(refunded.replyToRefund(resend(refund), this.now)).get()
+			.isInstanceOfSatisfying(PaymentRefunded.class,
+					(reply) -> assertThat(reply.refunded()).isEqualTo(new Money(2_500, "EUR")));
 	}
 
 	@Test
@@ -81,31 +86,80 @@ class PaymentTests {
 		ChargePayment charge = charge("bob", 2_500);
 		RefundPayment refund = refund(charge);
 
-		PaymentRefunded declined = Payment.declined(charge, DeclineReason.NO_ACCOUNT, this.now)
-			.replyToRefund(refund, this.now);
-		PaymentRefunded cancelled = Payment.cancelled(refund, Payment.NO_CURRENCY, this.now)
-			.replyToRefund(refund, this.now);
+		PaymentRefunded declined = (PaymentRefunded) Payment.declined(charge, DeclineReason.NO_ACCOUNT, this.now)
+			.replyToRefund(refund, this.now)
+			.orElseThrow();
+		PaymentRefunded cancelled = (PaymentRefunded) Payment.cancelled(refund, Payment.NO_CURRENCY, this.now)
+			.replyToRefund(refund, this.now)
+			.orElseThrow();
 
 		assertThat(declined.refunded()).isEqualTo(new Money(0, "EUR"));
 		assertThat(cancelled.refunded()).isEqualTo(new Money(0, "XXX"));
 	}
 
 	@Test
-	void refusesToRefundAPaymentThatWasNotCharged() {
+	void refusesToRefundAPaymentThatHoldsNoMoney() {
 		ChargePayment charge = charge("bob", 2_500);
 
 		assertThatIllegalStateException()
-			.isThrownBy(() -> Payment.declined(charge, DeclineReason.NO_ACCOUNT, this.now).refund(this.now));
-		assertThatIllegalStateException()
-			.isThrownBy(() -> Payment.charged(charge, this.now).refund(this.now).refund(this.now));
+			.isThrownBy(() -> Payment.declined(charge, DeclineReason.NO_ACCOUNT, this.now).refunding(this.now));
+		assertThatIllegalStateException().isThrownBy(() -> refunded(charge).refunding(this.now));
 	}
 
 	@Test
-	void refusesToReplyToARefundBeforeTheChargeWasGivenBack() {
+	void doesNotReplyToARefundBeforeTheProviderGaveTheMoneyBack() {
 		ChargePayment charge = charge("alice", 2_500);
 
-		assertThatIllegalStateException()
-			.isThrownBy(() -> Payment.charged(charge, this.now).replyToRefund(refund(charge), this.now));
+		assertThat(charged(charge).replyToRefund(refund(charge), this.now)).isEmpty();
+		assertThat(charged(charge).refunding(this.now).replyToRefund(refund(charge), this.now)).isEmpty();
+	}
+
+	@Test
+	void doesNotReplyToAChargeWhileTheCaptureIsInFlightOrFailed() {
+		ChargePayment charge = charge("alice", 2_500);
+		Payment capturing = Payment.capturing(charge, this.now);
+
+		assertThat(capturing.replyToCharge(resend(charge), this.now)).isEmpty();
+		assertThat(capturing.captureFailed("timed out", true, this.now).replyToCharge(resend(charge), this.now))
+			.isEmpty();
+	}
+
+	@Test
+	void tellsTheSagaWhyTheCaptureFailed() {
+		ChargePayment charge = charge("alice", 2_500);
+
+		Payment failed = Payment.capturing(charge, this.now).captureFailed("provider answered 503", true, this.now);
+
+		assertThat(failed.status()).isEqualTo(PaymentStatus.CAPTURE_FAILED);
+		assertThat(failed.settledReply(this.now)).isInstanceOfSatisfying(PaymentFailed.class, (reply) -> {
+			assertThat(reply.reason()).isEqualTo("provider answered 503");
+			assertThat(reply.sagaId()).isEqualTo(charge.sagaId());
+		});
+		assertThat(failed.captureAgain(this.now).status()).isEqualTo(PaymentStatus.CAPTURING);
+	}
+
+	@Test
+	void refundsAFailedCaptureThatNeverReachedTheProviderWithoutIt() {
+		ChargePayment charge = charge("alice", 2_500);
+		Payment capturing = Payment.capturing(charge, this.now);
+
+		assertThat(capturing.captureFailed("circuit breaker is open", false, this.now).refundsWithoutProvider())
+			.isTrue();
+		assertThat(capturing.captureFailed("timed out", true, this.now).refundsWithoutProvider()).isFalse();
+		assertThat(capturing.refunding(this.now).providerContacted()).as("a capture may be in flight").isTrue();
+	}
+
+	@Test
+	void aRefusedCaptureDeclinesAndAFailedRefundTellsTheSagaWhy() {
+		ChargePayment charge = charge("alice", 2_500);
+
+		assertThat(Payment.capturing(charge, this.now).captureRefused(this.now).settledReply(this.now))
+			.isInstanceOfSatisfying(PaymentDeclined.class,
+					(reply) -> assertThat(reply.reason()).isEqualTo("PROVIDER_REFUSED"));
+		assertThat(charged(charge).refunding(this.now)
+			.refundFailed("provider answered 503", this.now)
+			.settledReply(this.now)).isInstanceOfSatisfying(RefundFailed.class,
+					(reply) -> assertThat(reply.reason()).isEqualTo("provider answered 503"));
 	}
 
 	@Test
@@ -113,9 +167,19 @@ class PaymentTests {
 		ChargePayment charge = charge("alice", 2_500);
 
 		assertThatIllegalArgumentException().isThrownBy(() -> new Payment(charge.orderId(), charge.sagaId(), "alice",
-				charge.amount(), PaymentStatus.CHARGED, DeclineReason.NO_ACCOUNT, this.now, this.now));
+				charge.amount(), PaymentStatus.CHARGED, DeclineReason.NO_ACCOUNT, null, true, this.now, this.now));
 		assertThatIllegalArgumentException().isThrownBy(() -> new Payment(charge.orderId(), charge.sagaId(), "alice",
-				charge.amount(), PaymentStatus.DECLINED, null, this.now, this.now));
+				charge.amount(), PaymentStatus.DECLINED, null, null, false, this.now, this.now));
+		assertThatIllegalArgumentException().isThrownBy(() -> new Payment(charge.orderId(), charge.sagaId(), "alice",
+				charge.amount(), PaymentStatus.CAPTURE_FAILED, null, null, true, this.now, this.now));
+	}
+
+	private Payment charged(ChargePayment charge) {
+		return Payment.capturing(charge, this.now).captured(this.now);
+	}
+
+	private Payment refunded(ChargePayment charge) {
+		return charged(charge).refunding(this.now).refunded(this.now);
 	}
 
 }

@@ -1,0 +1,193 @@
+package com.example.orderflow.payment.payment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import com.example.orderflow.contracts.Topics;
+import com.example.orderflow.messaging.Outbox;
+import com.example.orderflow.payment.account.AccountRepository;
+import com.example.orderflow.payment.payment.PaymentRepository.Due;
+import com.example.orderflow.payment.provider.PaymentProvider;
+import com.example.orderflow.payment.provider.ProviderOutcome;
+import com.example.orderflow.payment.provider.ProviderRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Settles held payments with the provider, outside any database transaction: leases a
+ * batch of due captures and refunds, sends them all at once (the provider's bulkhead
+ * bounds how many are in flight), then records every outcome and its reply to the saga in
+ * one transaction.
+ *
+ * <p>
+ * A crash between the calls and the record leaves the lease to expire; the next round
+ * calls again under the same idempotency key, so the provider applies each once.
+ */
+@Component
+class SettlementWorker implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(SettlementWorker.class);
+
+	private final PaymentRepository payments;
+
+	private final AccountRepository accounts;
+
+	private final PaymentProvider provider;
+
+	private final Outbox outbox;
+
+	private final TransactionTemplate transactions;
+
+	private final SettlementProperties properties;
+
+	private final Semaphore wakeUps = new Semaphore(0);
+
+	private volatile boolean running;
+
+	private Thread thread;
+
+	SettlementWorker(PaymentRepository payments, AccountRepository accounts, PaymentProvider provider, Outbox outbox,
+			TransactionTemplate transactions, SettlementProperties properties) {
+		this.payments = payments;
+		this.accounts = accounts;
+		this.provider = provider;
+		this.outbox = outbox;
+		this.transactions = transactions;
+		this.properties = properties;
+	}
+
+	/** Wakes the worker once the current transaction has committed its due payments. */
+	void wakeAfterCommit() {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				SettlementWorker.this.wakeUps.release();
+			}
+		});
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		this.thread = Thread.ofPlatform().name("settlement-worker").daemon().start(this::run);
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.wakeUps.release();
+		try {
+			this.thread.join(this.properties.lease().toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private void run() {
+		while (this.running) {
+			int settled = 0;
+			try {
+				settled = settleDue();
+			}
+			catch (RuntimeException ex) {
+				log.warn("Settling payments failed, will try again: {}", ex.toString());
+			}
+			if (settled < this.properties.batch()) {
+				awaitWork();
+			}
+		}
+	}
+
+	private void awaitWork() {
+		try {
+			this.wakeUps.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+			this.wakeUps.drainPermits();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
+		}
+	}
+
+	/** One round: lease, call, record. */
+	int settleDue() {
+		List<Payment> due = this.transactions
+			.execute((status) -> this.payments.claimDue(this.properties.batch(), this.properties.lease()));
+		if (due == null || due.isEmpty()) {
+			return 0;
+		}
+		List<CompletableFuture<ProviderOutcome>> calls = new ArrayList<>(due.size());
+		for (Payment payment : due) {
+			ProviderRequest request = new ProviderRequest(payment.orderId(), payment.customerId(), payment.amount());
+			calls.add((payment.status() == PaymentStatus.CAPTURING) ? this.provider.capture(request)
+					: this.provider.refund(request));
+		}
+		CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+		this.transactions.executeWithoutResult((status) -> {
+			for (int i = 0; i < due.size(); i++) {
+				record(due.get(i), calls.get(i).join());
+			}
+		});
+		return due.size();
+	}
+
+	private void record(Payment leased, ProviderOutcome outcome) {
+		Optional<Payment> current = this.payments.findForUpdate(leased.orderId());
+		if (current.isEmpty() || current.get().status() != leased.status()) {
+			// a refund came in while capturing: it goes to the provider now that the
+			// capture is settled, whatever its outcome
+			current.filter((payment) -> payment.status() == PaymentStatus.REFUNDING)
+				.ifPresent((payment) -> this.payments.update(payment, Due.NOW));
+			return;
+		}
+		Instant now = Instant.now();
+		// the leased row, not the current one: the lease marked the capture as reaching
+		// the
+		// provider, but only the outcome knows whether it did
+		Payment settled = (leased.status() == PaymentStatus.CAPTURING) ? captureSettled(leased, outcome, now)
+				: refundSettled(leased, outcome, now);
+		if (!settled.status().holdsFunds()) {
+			this.accounts.credit(settled.customerId(), settled.amount());
+		}
+		this.payments.update(settled, Due.NONE);
+		this.outbox.add(Topics.PAYMENT_EVENTS, settled.settledReply(now));
+		if (outcome instanceof ProviderOutcome.Unavailable unavailable) {
+			log.warn("Payment provider call for order {} failed: {}", leased.orderId(), unavailable.reason());
+		}
+	}
+
+	private static Payment captureSettled(Payment payment, ProviderOutcome outcome, Instant now) {
+		return switch (outcome) {
+			case ProviderOutcome.Done done -> payment.captured(now);
+			case ProviderOutcome.Refused refused -> payment.captureRefused(now);
+			case ProviderOutcome.Unavailable unavailable ->
+				payment.captureFailed(unavailable.reason(), unavailable.reachedProvider(), now);
+		};
+	}
+
+	private static Payment refundSettled(Payment payment, ProviderOutcome outcome, Instant now) {
+		return switch (outcome) {
+			case ProviderOutcome.Done done -> payment.refunded(now);
+			case ProviderOutcome.Refused refused -> payment.refundFailed(refused.detail(), now);
+			case ProviderOutcome.Unavailable unavailable -> payment.refundFailed(unavailable.reason(), now);
+		};
+	}
+
+}
