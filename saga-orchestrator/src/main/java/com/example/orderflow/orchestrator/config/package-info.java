@@ -1,4 +1,4 @@
 /**
- * Framework wiring of the orchestrator: clock and scheduling.
+ * Framework wiring of the orchestrator: clock, randomness and scheduling.
  */
 package com.example.orderflow.orchestrator.config;

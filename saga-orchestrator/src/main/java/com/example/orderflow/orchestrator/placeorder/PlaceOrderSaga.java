@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.random.RandomGenerator;
 
 import com.example.orderflow.contracts.InventoryCommand.ConfirmReservation;
 import com.example.orderflow.contracts.InventoryCommand.ReleaseStock;
@@ -22,10 +23,13 @@ import com.example.orderflow.contracts.PaymentCommand.ChargePayment;
 import com.example.orderflow.contracts.PaymentCommand.RefundPayment;
 import com.example.orderflow.contracts.PaymentEvent.PaymentCharged;
 import com.example.orderflow.contracts.PaymentEvent.PaymentDeclined;
+import com.example.orderflow.contracts.PaymentEvent.PaymentFailed;
 import com.example.orderflow.contracts.PaymentEvent.PaymentRefunded;
+import com.example.orderflow.contracts.PaymentEvent.RefundFailed;
 import com.example.orderflow.contracts.RejectionReason;
 import com.example.orderflow.contracts.SagaMessage;
 import com.example.orderflow.contracts.Topics;
+import com.example.orderflow.orchestrator.placeorder.SagaProperties.StepRetry;
 
 import org.springframework.stereotype.Component;
 
@@ -52,6 +56,15 @@ import static com.example.orderflow.orchestrator.placeorder.SagaState.RESERVING_
  * re-sent the same way until they are answered.
  *
  * <p>
+ * A transient failure reported by payment (the provider unreachable) is not a decline:
+ * the charge or refund is sent again after a growing, jittered backoff, a bounded number
+ * of times and only within the saga deadline. A charge that keeps failing is given up and
+ * refunded (payment holds the funds until then); a refund that keeps failing parks the
+ * saga, since no automatic step is left to take. A reply to an earlier send that arrives
+ * while the saga waits to re-send (the charge went through after all) is handled as usual
+ * and cancels the re-send.
+ *
+ * <p>
  * Pure logic: no database, no Kafka. The caller persists the saga and writes the returned
  * commands to the outbox in one transaction.
  */
@@ -62,9 +75,12 @@ class PlaceOrderSaga {
 
 	private final SagaProperties properties;
 
-	PlaceOrderSaga(Clock clock, SagaProperties properties) {
+	private final RandomGenerator jitter;
+
+	PlaceOrderSaga(Clock clock, SagaProperties properties, RandomGenerator jitter) {
 		this.clock = clock;
 		this.properties = properties;
+		this.jitter = jitter;
 	}
 
 	Saga start(OrderPlaced placed, List<Outgoing> out) {
@@ -102,6 +118,14 @@ class PlaceOrderSaga {
 					releaseStock(saga, now, event, declined.reason(), out);
 					return;
 				}
+				if (reply instanceof PaymentFailed failed) {
+					if (!resendLater(saga, now, event, failed.reason())) {
+						// the refund releases the funds payment holds
+						saga.rejectBecause(RejectionReason.PAYMENT_UNAVAILABLE);
+						refundPayment(saga, now, event, givenUp("charge", saga, failed.reason()), out);
+					}
+					return;
+				}
 			}
 			case CONFIRMING_RESERVATION -> {
 				if (reply instanceof ReservationConfirmed) {
@@ -119,6 +143,13 @@ class PlaceOrderSaga {
 				if (reply instanceof PaymentRefunded refunded) {
 					releaseStock(saga, now, event,
 							"refunded " + refunded.refunded().amount() + " " + refunded.refunded().currency(), out);
+					return;
+				}
+				if (reply instanceof RefundFailed failed) {
+					if (!resendLater(saga, now, event, failed.reason())) {
+						// the money is still held: only a person can take it from here
+						saga.park(now, givenUp("refund", saga, failed.reason()));
+					}
 					return;
 				}
 			}
@@ -146,10 +177,19 @@ class PlaceOrderSaga {
 	}
 
 	/**
-	 * The current step's reply did not come in time.
+	 * The current step's reply did not come in time, or the step is due to be sent again
+	 * after a transient failure.
 	 */
 	void onDeadline(Saga saga, List<Outgoing> out) {
 		Instant now = this.clock.instant();
+		if (saga.resendPending()) {
+			Outgoing again = commandFor(saga);
+			saga.retryStep(now.plus(this.properties.stepTimeout()), now, "ResendDue",
+					"re-sent " + MessageTypes.nameOf(again.command()) + " (attempt " + (saga.stepAttempts() + 2)
+							+ " of " + this.properties.stepRetry().maxAttempts() + ")");
+			out.add(again);
+			return;
+		}
 		switch (saga.state()) {
 			case RESERVING_STOCK -> {
 				saga.rejectBecause(RejectionReason.TIMEOUT);
@@ -180,7 +220,9 @@ class PlaceOrderSaga {
 	}
 
 	/**
-	 * An operator's retry of a parked saga: the step it was parked in is sent again.
+	 * An operator's retry of a parked saga: the step it was parked in is sent again, with
+	 * a fresh set of attempts and time, so a cause that is still not fixed parks it again
+	 * after the bounded retries.
 	 * @return false if the saga is not parked, so a second retry changes nothing
 	 */
 	boolean retry(Saga saga, List<Outgoing> out) {
@@ -188,9 +230,43 @@ class PlaceOrderSaga {
 			return false;
 		}
 		Instant now = this.clock.instant();
-		saga.resume(now.plus(this.properties.stepTimeout()), now, "OperatorRetry");
+		Instant sagaDeadline = now.plus(this.properties.sagaTimeout());
+		saga.resume(now.plus(this.properties.stepTimeout()),
+				sagaDeadline.isAfter(saga.sagaDeadline()) ? sagaDeadline : saga.sagaDeadline(), now, "OperatorRetry");
 		out.add(commandFor(saga));
 		return true;
+	}
+
+	/**
+	 * A participant reported a transient failure of the current step: schedules its
+	 * re-send after a backoff.
+	 * @return false, changing nothing, when the step's attempts or the saga's time are
+	 * used up
+	 */
+	private boolean resendLater(Saga saga, Instant now, String event, String reason) {
+		if (saga.resendPending()) {
+			// another failure of a send already answered by a failure (a duplicate
+			// delivery): the re-send it asks for is scheduled
+			saga.note(now, event, reason + "; re-send already scheduled");
+			return true;
+		}
+		StepRetry retry = this.properties.stepRetry();
+		int sent = saga.stepAttempts() + 1;
+		Instant resendAt = now.plus(retry.backoff(sent, this.jitter.nextDouble()));
+		if (sent >= retry.maxAttempts() || !resendAt.isBefore(saga.sagaDeadline())) {
+			return false;
+		}
+		saga.awaitResend(resendAt, now, event,
+				reason + "; waiting to re-send " + MessageTypes.nameOf(commandFor(saga).command()) + " (attempt "
+						+ (sent + 1) + " of " + retry.maxAttempts() + ") at " + resendAt);
+		return true;
+	}
+
+	private String givenUp(String step, Saga saga, String reason) {
+		int sent = saga.stepAttempts() + 1;
+		String cause = (sent < this.properties.stepRetry().maxAttempts()) ? ", no time left before the saga deadline"
+				: "";
+		return step + " failed after " + sent + " attempt(s)" + cause + ": " + reason;
 	}
 
 	// The steps. Each enters its state and sends the command it waits on.

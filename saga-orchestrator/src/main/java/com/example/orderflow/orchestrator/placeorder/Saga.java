@@ -40,17 +40,20 @@ class Saga {
 
 	private RejectionReason rejection;
 
-	private final Instant sagaDeadline;
+	private Instant sagaDeadline;
 
 	private SagaState parkedIn;
 
 	private String parkedReason;
 
+	private boolean resendPending;
+
 	private final List<SagaStep> newSteps = new ArrayList<>();
 
 	Saga(UUID id, UUID orderId, String customerId, String currency, List<OrderItem> items, Instant createdAt,
 			SagaState state, Instant stepDeadline, int stepAttempts, List<PricedLine> lines, Money total,
-			RejectionReason rejection, Instant sagaDeadline, SagaState parkedIn, String parkedReason) {
+			RejectionReason rejection, Instant sagaDeadline, SagaState parkedIn, String parkedReason,
+			boolean resendPending) {
 		this.id = id;
 		this.orderId = orderId;
 		this.customerId = customerId;
@@ -66,12 +69,13 @@ class Saga {
 		this.sagaDeadline = sagaDeadline;
 		this.parkedIn = parkedIn;
 		this.parkedReason = parkedReason;
+		this.resendPending = resendPending;
 	}
 
 	static Saga begin(UUID id, UUID orderId, String customerId, String currency, List<OrderItem> items, Instant now,
 			Instant sagaDeadline) {
 		return new Saga(id, orderId, customerId, currency, items, now, null, null, 0, List.of(), null, null,
-				sagaDeadline, null, null);
+				sagaDeadline, null, null, false);
 	}
 
 	/** Enters the next state with a fresh deadline (none once terminal). */
@@ -79,6 +83,7 @@ class Saga {
 		this.state = next;
 		this.stepDeadline = next.isResting() ? null : deadline;
 		this.stepAttempts = 0;
+		this.resendPending = false;
 		this.newSteps.add(new SagaStep(now, next, event, detail));
 	}
 
@@ -86,6 +91,17 @@ class Saga {
 	void retryStep(Instant deadline, Instant now, String event, String detail) {
 		this.stepAttempts++;
 		this.stepDeadline = deadline;
+		this.resendPending = false;
+		this.newSteps.add(new SagaStep(now, this.state, event, detail));
+	}
+
+	/**
+	 * Stays in the current state after a transient failure; the step deadline becomes the
+	 * time of the re-send, so the deadline sweeper sends it.
+	 */
+	void awaitResend(Instant resendAt, Instant now, String event, String detail) {
+		this.stepDeadline = resendAt;
+		this.resendPending = true;
 		this.newSteps.add(new SagaStep(now, this.state, event, detail));
 	}
 
@@ -95,16 +111,23 @@ class Saga {
 		this.parkedReason = reason;
 		this.state = SagaState.PARKED;
 		this.stepDeadline = null;
+		this.resendPending = false;
 		this.newSteps.add(new SagaStep(now, SagaState.PARKED, "Parked", reason));
 	}
 
-	/** Back to the state it was parked in, with a fresh deadline and attempt count. */
-	void resume(Instant deadline, Instant now, String event) {
+	/**
+	 * Back to the state it was parked in, with a fresh step deadline and attempt count,
+	 * and a fresh saga deadline: without it, a step that fails again would park at once
+	 * instead of getting its bounded retries.
+	 */
+	void resume(Instant deadline, Instant newSagaDeadline, Instant now, String event) {
 		this.state = this.parkedIn;
 		this.parkedIn = null;
 		this.parkedReason = null;
 		this.stepAttempts = 0;
 		this.stepDeadline = deadline;
+		this.sagaDeadline = newSagaDeadline;
+		this.resendPending = false;
 		this.newSteps.add(new SagaStep(now, this.state, event, "resumed by an operator"));
 	}
 
@@ -186,6 +209,13 @@ class Saga {
 
 	String parkedReason() {
 		return this.parkedReason;
+	}
+
+	/**
+	 * Whether the step deadline is when the step is sent again, not a reply's deadline.
+	 */
+	boolean resendPending() {
+		return this.resendPending;
 	}
 
 	/**

@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Acts on sagas whose step deadline passed, even if no message ever arrives again. Skips
- * rows another instance (or a reply being applied) holds, so each overdue saga is handled
- * once.
+ * Acts on sagas whose step deadline passed, even if no message ever arrives again, and
+ * sends the steps due to be re-sent after a transient failure (their deadline is the time
+ * of the re-send). Skips rows another instance (or a reply being applied) holds, so each
+ * overdue saga is handled once.
  */
 @Component
 class SagaDeadlineSweeper {
@@ -65,7 +66,7 @@ class SagaDeadlineSweeper {
 			this.writer.save(saga, out);
 		}
 		if (!overdue.isEmpty()) {
-			log.info("Acted on {} saga(s) past their step deadline", overdue.size());
+			log.info("Acted on {} saga(s) past their step deadline or due to re-send", overdue.size());
 		}
 		return overdue.size();
 	}

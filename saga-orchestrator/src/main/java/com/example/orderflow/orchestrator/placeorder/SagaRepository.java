@@ -32,7 +32,8 @@ class SagaRepository {
 	};
 
 	private static final String COLUMNS = "id, order_id, customer_id, currency, items, created_at, state, "
-			+ "step_deadline, step_attempts, lines, total, rejection, saga_deadline, parked_in, parked_reason";
+			+ "step_deadline, step_attempts, lines, total, rejection, saga_deadline, parked_in, parked_reason, "
+			+ "resend_pending";
 
 	private final JdbcClient jdbc;
 
@@ -98,7 +99,8 @@ class SagaRepository {
 		this.jdbc.sql("""
 				update sagas set state = :state, step_deadline = :stepDeadline, step_attempts = :stepAttempts,
 				       lines = :lines::jsonb, total = :total, rejection = :rejection, updated_at = :now,
-				       parked_in = :parkedIn, parked_reason = :parkedReason
+				       parked_in = :parkedIn, parked_reason = :parkedReason, saga_deadline = :sagaDeadline,
+				       resend_pending = :resendPending
 				where id = :id
 				""")
 			.param("id", saga.id())
@@ -111,6 +113,8 @@ class SagaRepository {
 			.param("now", Timestamp.from(now))
 			.param("parkedIn", (saga.parkedIn() != null) ? saga.parkedIn().name() : null)
 			.param("parkedReason", saga.parkedReason())
+			.param("sagaDeadline", Timestamp.from(saga.sagaDeadline()))
+			.param("resendPending", saga.resendPending())
 			.update();
 		appendSteps(saga);
 	}
@@ -171,7 +175,7 @@ class SagaRepository {
 				(rejection != null) ? RejectionReason.valueOf(rejection) : null,
 				rs.getTimestamp("saga_deadline").toInstant(),
 				(rs.getString("parked_in") != null) ? SagaState.valueOf(rs.getString("parked_in")) : null,
-				rs.getString("parked_reason"));
+				rs.getString("parked_reason"), rs.getBoolean("resend_pending"));
 	}
 
 	private static Timestamp timestamp(Instant instant) {

@@ -13,8 +13,9 @@ enum SagaState {
 	REJECTED(Kind.TERMINAL),
 
 	/**
-	 * A step went unanswered too often: the saga waits, visibly, for an operator to fix
-	 * the cause and retry it. It remembers the state it was parked in.
+	 * A step went unanswered too often, or a refund kept failing: the saga waits,
+	 * visibly, for an operator to fix the cause and retry it. It remembers the state it
+	 * was parked in and why.
 	 */
 	PARKED(Kind.PARKED);
 

@@ -1,6 +1,8 @@
 package com.example.orderflow.orchestrator.placeorder;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import com.example.orderflow.contracts.MessageTypes;
 import com.example.orderflow.contracts.SagaMessage;
@@ -31,6 +33,27 @@ final class Participants implements AutoCloseable {
 		ConsumerRecord<String, String> record = this.probe.await(KafkaProbe.ofType(type.getSimpleName(), of.key()),
 				WAIT);
 		return type.cast(this.codec.decode(type.getSimpleName(), record.value()));
+	}
+
+	/**
+	 * Waits until {@code count} commands of a type were sent for the order; all of them.
+	 */
+	<T extends SagaMessage> List<T> awaitCommands(Class<T> type, SagaMessage of, int count) {
+		Instant deadline = Instant.now().plus(WAIT);
+		while (true) {
+			List<T> sent = this.probe.received(Duration.ofMillis(50))
+				.stream()
+				.filter(KafkaProbe.ofType(type.getSimpleName(), of.key()))
+				.map((record) -> type.cast(this.codec.decode(type.getSimpleName(), record.value())))
+				.toList();
+			if (sent.size() >= count) {
+				return sent;
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new AssertionError(
+						"only " + sent.size() + " of " + count + " " + type.getSimpleName() + " within " + WAIT);
+			}
+		}
 	}
 
 	long commandsFor(SagaMessage of, Duration quietFor) {

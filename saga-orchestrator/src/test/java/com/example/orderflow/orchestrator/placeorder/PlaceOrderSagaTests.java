@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.example.orderflow.contracts.InventoryCommand.ConfirmReservation;
 import com.example.orderflow.contracts.InventoryCommand.ReleaseStock;
@@ -26,7 +27,9 @@ import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.orderRe
 import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.outOfStock;
 import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.paymentCharged;
 import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.paymentDeclined;
+import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.paymentFailed;
 import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.paymentRefunded;
+import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.refundFailed;
 import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.reservationConfirmed;
 import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.stockReleased;
 import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.stockReserved;
@@ -40,7 +43,8 @@ class PlaceOrderSagaTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
 
-	private final PlaceOrderSaga saga = new PlaceOrderSaga(this.clock, SagaFixtures.properties(Duration.ofSeconds(10)));
+	private final PlaceOrderSaga saga = new PlaceOrderSaga(this.clock, SagaFixtures.properties(Duration.ofSeconds(10)),
+			SagaFixtures.fixedJitter(0.5));
 
 	private final OrderPlaced placed = orderPlaced();
 
@@ -228,6 +232,227 @@ class PlaceOrderSagaTests {
 		assertThat(this.sent).hasSize(sentBefore);
 		assertThat(running.drainNewSteps()).extracting(SagaStep::detail)
 			.contains("ignored in REJECTING_ORDER", "ignored in REJECTED");
+	}
+
+	@Test
+	void resendsAFailedChargeWithGrowingBackoffThenRefundsAndRejectsAsPaymentUnavailable() {
+		Saga running = chargingPayment();
+		ChargePayment first = lastSent(Topics.PAYMENT_COMMANDS, ChargePayment.class);
+
+		List<Duration> waits = new ArrayList<>();
+		for (int attempt = 2; attempt <= 4; attempt++) {
+			int sentBefore = this.sent.size();
+			this.saga.on(running, paymentFailed(this.placed), this.sent);
+			assertThat(this.sent).as("nothing is sent before the backoff passed").hasSize(sentBefore);
+			assertThat(running.state()).isEqualTo(SagaState.CHARGING_PAYMENT);
+			assertThat(running.resendPending()).isTrue();
+			waits.add(Duration.between(this.clock.instant(), running.stepDeadline()));
+			this.clock.advance(waits.getLast().minusMillis(1));
+			assertThat(running.isOverdue(this.clock.instant())).isFalse();
+			this.clock.advance(Duration.ofMillis(1));
+			assertThat(running.isOverdue(this.clock.instant())).isTrue();
+
+			this.saga.onDeadline(running, this.sent);
+			ChargePayment again = lastSent(Topics.PAYMENT_COMMANDS, ChargePayment.class);
+			assertThat(again.messageId()).isNotEqualTo(first.messageId());
+			assertThat(again.amount()).isEqualTo(SagaFixtures.TOTAL);
+			assertThat(running.resendPending()).isFalse();
+			assertThat(running.stepAttempts()).isEqualTo(attempt - 1);
+			assertThat(running.stepDeadline()).as("a re-sent charge gets the normal step timeout")
+				.isEqualTo(this.clock.instant().plusSeconds(10));
+		}
+		assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+
+		this.saga.on(running, paymentFailed(this.placed), this.sent);
+		RefundPayment refund = lastSent(Topics.PAYMENT_COMMANDS, RefundPayment.class);
+		assertThat(refund.customerId()).isEqualTo("alice");
+		assertThat(running.state()).isEqualTo(SagaState.REFUNDING_PAYMENT);
+		assertThat(running.rejection()).isEqualTo(RejectionReason.PAYMENT_UNAVAILABLE);
+		assertThat(this.sent).filteredOn((out) -> out.command() instanceof ChargePayment).hasSize(4);
+		assertThat(running.drainNewSteps()).extracting(SagaStep::detail)
+			.contains(
+					"payment provider timed out; waiting to re-send ChargePayment (attempt 2 of 4) at 2026-01-01T10:00:01Z",
+					"re-sent ChargePayment (attempt 2 of 4)", "re-sent ChargePayment (attempt 4 of 4)",
+					"charge failed after 4 attempt(s): payment provider timed out");
+
+		this.saga.on(running, paymentRefunded(this.placed, SagaFixtures.TOTAL.amount()), this.sent);
+		lastSent(Topics.INVENTORY_COMMANDS, ReleaseStock.class);
+		this.saga.on(running, stockReleased(this.placed), this.sent);
+		assertThat(lastSent(Topics.ORDER_COMMANDS, RejectOrder.class).reason())
+			.isEqualTo(RejectionReason.PAYMENT_UNAVAILABLE);
+		this.saga.on(running, orderRejected(this.placed, RejectionReason.PAYMENT_UNAVAILABLE), this.sent);
+		assertThat(running.state()).isEqualTo(SagaState.REJECTED);
+	}
+
+	@Test
+	void drawsEachWaitBeforeAResendFromTheJitterRange() {
+		PlaceOrderSaga jittered = new PlaceOrderSaga(this.clock, SagaFixtures.properties(Duration.ofSeconds(10)),
+				SagaFixtures.fixedJitter(0));
+		Saga running = jittered.start(this.placed, this.sent);
+		jittered.on(running, stockReserved(this.placed), this.sent);
+
+		jittered.on(running, paymentFailed(this.placed), this.sent);
+
+		assertThat(running.stepDeadline()).isEqualTo(this.clock.instant().plusMillis(750));
+	}
+
+	@Test
+	void continuesWhenAnEarlierChargeSucceedsWhileWaitingToResend() {
+		Saga running = chargingPayment();
+		this.saga.on(running, paymentFailed(this.placed), this.sent);
+
+		this.saga.on(running, paymentCharged(this.placed), this.sent);
+
+		lastSent(Topics.INVENTORY_COMMANDS, ConfirmReservation.class);
+		assertThat(running.state()).isEqualTo(SagaState.CONFIRMING_RESERVATION);
+		assertThat(running.resendPending()).isFalse();
+		assertThat(running.stepDeadline()).isEqualTo(this.clock.instant().plusSeconds(10));
+		this.clock.advance(Duration.ofSeconds(10));
+		this.saga.onDeadline(running, this.sent);
+		assertThat(this.sent).as("the pending re-send of the charge is cancelled")
+			.filteredOn((out) -> out.command() instanceof ChargePayment)
+			.hasSize(1);
+		lastSent(Topics.INVENTORY_COMMANDS, ConfirmReservation.class);
+	}
+
+	@Test
+	void releasesStockWhenAnEarlierChargeIsDeclinedWhileWaitingToResend() {
+		Saga running = chargingPayment();
+		this.saga.on(running, paymentFailed(this.placed), this.sent);
+
+		this.saga.on(running, paymentDeclined(this.placed), this.sent);
+
+		lastSent(Topics.INVENTORY_COMMANDS, ReleaseStock.class);
+		assertThat(running.state()).isEqualTo(SagaState.RELEASING_STOCK);
+		assertThat(running.rejection()).isEqualTo(RejectionReason.PAYMENT_DECLINED);
+		assertThat(running.resendPending()).isFalse();
+		assertThat(this.sent).filteredOn((out) -> out.command() instanceof ChargePayment).hasSize(1);
+	}
+
+	@Test
+	void countsARepeatedFailureWhileAResendIsScheduledOnlyOnce() {
+		Saga running = chargingPayment();
+		this.saga.on(running, paymentFailed(this.placed), this.sent);
+		Instant resendAt = running.stepDeadline();
+		this.clock.advance(Duration.ofMillis(500));
+
+		this.saga.on(running, paymentFailed(this.placed), this.sent);
+
+		assertThat(running.stepDeadline()).isEqualTo(resendAt);
+		assertThat(running.drainNewSteps()).extracting(SagaStep::detail)
+			.contains("payment provider timed out; re-send already scheduled");
+		this.clock.advance(Duration.ofMillis(500));
+		this.saga.onDeadline(running, this.sent);
+		assertThat(running.stepAttempts()).isEqualTo(1);
+		assertThat(this.sent).filteredOn((out) -> out.command() instanceof ChargePayment).hasSize(2);
+	}
+
+	@Test
+	void refundsAtOnceWhenTheSagaDeadlineLeavesNoTimeToResendTheCharge() {
+		Saga running = chargingPayment();
+		this.clock.advance(Duration.ofMinutes(10).minusMillis(500));
+
+		this.saga.on(running, paymentFailed(this.placed), this.sent);
+
+		lastSent(Topics.PAYMENT_COMMANDS, RefundPayment.class);
+		assertThat(running.rejection()).isEqualTo(RejectionReason.PAYMENT_UNAVAILABLE);
+		assertThat(this.sent).filteredOn((out) -> out.command() instanceof ChargePayment).hasSize(1);
+		assertThat(running.drainNewSteps()).extracting(SagaStep::detail)
+			.contains("charge failed after 1 attempt(s), no time left before the saga deadline: "
+					+ "payment provider timed out");
+	}
+
+	@Test
+	void parksARefundThatKeepsFailingWithItsReasonAndResumesItOnAnOperatorsRetry() {
+		Saga running = chargingPayment();
+		failEverySend(running, () -> paymentFailed(this.placed));
+		assertThat(running.state()).isEqualTo(SagaState.REFUNDING_PAYMENT);
+
+		failEverySend(running, () -> refundFailed(this.placed));
+
+		assertThat(running.state()).isEqualTo(SagaState.PARKED);
+		assertThat(running.parkedIn()).isEqualTo(SagaState.REFUNDING_PAYMENT);
+		assertThat(running.parkedReason()).isEqualTo("refund failed after 4 attempt(s): payment provider answered 503");
+		assertThat(running.stepDeadline()).isNull();
+		assertThat(this.sent).filteredOn((out) -> out.command() instanceof RefundPayment).hasSize(4);
+
+		assertThat(this.saga.retry(running, this.sent)).isTrue();
+		lastSent(Topics.PAYMENT_COMMANDS, RefundPayment.class);
+		assertThat(running.state()).isEqualTo(SagaState.REFUNDING_PAYMENT);
+		assertThat(running.stepAttempts()).isZero();
+		assertThat(running.stepDeadline()).isEqualTo(this.clock.instant().plusSeconds(10));
+		assertThat(running.sagaDeadline()).as("a fresh saga deadline")
+			.isEqualTo(this.clock.instant().plus(Duration.ofMinutes(10)));
+		int sentAfterRetry = this.sent.size();
+		assertThat(this.saga.retry(running, this.sent)).as("a second retry changes nothing").isFalse();
+		assertThat(this.sent).hasSize(sentAfterRetry);
+		assertThat(running.state()).isEqualTo(SagaState.REFUNDING_PAYMENT);
+
+		this.saga.on(running, paymentRefunded(this.placed, SagaFixtures.TOTAL.amount()), this.sent);
+		lastSent(Topics.INVENTORY_COMMANDS, ReleaseStock.class);
+		this.saga.on(running, stockReleased(this.placed), this.sent);
+		assertThat(lastSent(Topics.ORDER_COMMANDS, RejectOrder.class).reason())
+			.isEqualTo(RejectionReason.PAYMENT_UNAVAILABLE);
+		this.saga.on(running, orderRejected(this.placed, RejectionReason.PAYMENT_UNAVAILABLE), this.sent);
+		assertThat(running.state()).isEqualTo(SagaState.REJECTED);
+	}
+
+	@Test
+	void givesAResumedRefundAFreshSetOfAttemptsThenParksItAgainIfItStillFails() {
+		Saga running = chargingPayment();
+		failEverySend(running, () -> paymentFailed(this.placed));
+		failEverySend(running, () -> refundFailed(this.placed));
+		// long after the saga deadline: the operator fixed the cause, or thinks so
+		this.clock.advance(Duration.ofHours(2));
+		this.saga.retry(running, this.sent);
+
+		this.saga.on(running, refundFailed(this.placed), this.sent);
+		assertThat(running.resendPending()).isTrue();
+		assertThat(running.drainNewSteps()).extracting(SagaStep::detail)
+			.anyMatch((detail) -> detail.contains("waiting to re-send RefundPayment (attempt 2 of 4)"));
+		this.clock.advance(Duration.between(this.clock.instant(), running.stepDeadline()));
+		this.saga.onDeadline(running, this.sent);
+		failEverySend(running, () -> refundFailed(this.placed));
+
+		assertThat(running.state()).isEqualTo(SagaState.PARKED);
+		assertThat(running.parkedReason()).isEqualTo("refund failed after 4 attempt(s): payment provider answered 503");
+		assertThat(this.sent).filteredOn((out) -> out.command() instanceof RefundPayment).hasSize(8);
+	}
+
+	@Test
+	void parksAFailedRefundAtOnceWhenTheSagaDeadlineLeavesNoTimeToResendIt() {
+		Saga running = chargingPayment();
+		this.clock.advance(Duration.ofSeconds(10));
+		this.saga.onDeadline(running, this.sent);
+		assertThat(running.state()).isEqualTo(SagaState.REFUNDING_PAYMENT);
+		this.clock.advance(Duration.ofMinutes(10));
+
+		this.saga.on(running, refundFailed(this.placed), this.sent);
+
+		assertThat(running.state()).isEqualTo(SagaState.PARKED);
+		assertThat(running.parkedReason()).isEqualTo(
+				"refund failed after 1 attempt(s), no time left before the saga deadline: payment provider answered 503");
+		assertThat(this.sent).filteredOn((out) -> out.command() instanceof RefundPayment).hasSize(1);
+	}
+
+	private Saga chargingPayment() {
+		Saga running = this.saga.start(this.placed, this.sent);
+		this.saga.on(running, stockReserved(this.placed), this.sent);
+		return running;
+	}
+
+	/**
+	 * Answers every send of the current step with a transient failure, each re-send when
+	 * it is due, until the saga gives the step up.
+	 */
+	private void failEverySend(Saga running, Supplier<SagaMessage> failure) {
+		SagaState step = running.state();
+		this.saga.on(running, failure.get(), this.sent);
+		while (running.state() == step && running.resendPending()) {
+			this.clock.advance(Duration.between(this.clock.instant(), running.stepDeadline()));
+			this.saga.onDeadline(running, this.sent);
+			this.saga.on(running, failure.get(), this.sent);
+		}
 	}
 
 	private <T extends SagaMessage> T lastSent(String topic, Class<T> type) {

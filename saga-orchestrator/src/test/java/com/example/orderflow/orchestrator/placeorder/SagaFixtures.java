@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.random.RandomGenerator;
 
 import com.example.orderflow.contracts.InventoryEvent.ReservationConfirmed;
 import com.example.orderflow.contracts.InventoryEvent.StockRejected;
@@ -16,10 +17,13 @@ import com.example.orderflow.contracts.OrderEvent.OrderRejected;
 import com.example.orderflow.contracts.OrderItem;
 import com.example.orderflow.contracts.PaymentEvent.PaymentCharged;
 import com.example.orderflow.contracts.PaymentEvent.PaymentDeclined;
+import com.example.orderflow.contracts.PaymentEvent.PaymentFailed;
 import com.example.orderflow.contracts.PaymentEvent.PaymentRefunded;
+import com.example.orderflow.contracts.PaymentEvent.RefundFailed;
 import com.example.orderflow.contracts.PricedLine;
 import com.example.orderflow.contracts.RejectionReason;
 import com.example.orderflow.contracts.SagaMessage;
+import com.example.orderflow.orchestrator.placeorder.SagaProperties.StepRetry;
 
 /** Messages as the participants would send them, correlated to one placed order. */
 final class SagaFixtures {
@@ -29,9 +33,37 @@ final class SagaFixtures {
 	private SagaFixtures() {
 	}
 
+	/**
+	 * Three sends of an unanswered step; four sends of a failing one, 1s, 2s, 4s apart
+	 * (+-25%); a ten minute saga.
+	 */
 	static SagaProperties properties(Duration stepTimeout) {
 		return new SagaProperties(stepTimeout, Duration.ofMinutes(1), Duration.ofMinutes(10), 3, Duration.ofMillis(200),
-				200);
+				200, stepRetry());
+	}
+
+	static StepRetry stepRetry() {
+		return new StepRetry(4, Duration.ofSeconds(1), 2, Duration.ofSeconds(30), 0.25);
+	}
+
+	/**
+	 * Always draws {@code value}: 0.5 is the middle of the jitter range (no jitter), 0
+	 * its low end.
+	 */
+	static RandomGenerator fixedJitter(double value) {
+		return new RandomGenerator() {
+
+			@Override
+			public long nextLong() {
+				throw new UnsupportedOperationException("only nextDouble is fixed");
+			}
+
+			@Override
+			public double nextDouble() {
+				return value;
+			}
+
+		};
 	}
 
 	static OrderPlaced orderPlaced() {
@@ -56,6 +88,16 @@ final class SagaFixtures {
 	static PaymentDeclined paymentDeclined(SagaMessage placed) {
 		return new PaymentDeclined(UUID.randomUUID(), placed.sagaId(), placed.orderId(), Instant.now(),
 				"INSUFFICIENT_FUNDS");
+	}
+
+	static PaymentFailed paymentFailed(SagaMessage placed) {
+		return new PaymentFailed(UUID.randomUUID(), placed.sagaId(), placed.orderId(), Instant.now(),
+				"payment provider timed out");
+	}
+
+	static RefundFailed refundFailed(SagaMessage placed) {
+		return new RefundFailed(UUID.randomUUID(), placed.sagaId(), placed.orderId(), Instant.now(),
+				"payment provider answered 503");
 	}
 
 	static PaymentRefunded paymentRefunded(SagaMessage placed, long amount) {
