@@ -28,7 +28,7 @@ final class LocalStack implements AutoCloseable {
 		this.environment.put("STACK_DIR", this.state.toString());
 		this.environment.put("DB_PREFIX", "e2e_");
 		for (String port : List.of("GATEWAY_PORT", "ORDER_PORT", "INVENTORY_PORT", "PAYMENT_PORT", "ORCHESTRATOR_PORT",
-				"KAFKA_PORT", "KAFKA_CONTROLLER_PORT")) {
+				"KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "PSP_PORT")) {
 			this.environment.put(port, Integer.toString(freePort()));
 		}
 		this.environment.put("SERVICE_HEAP", "192m");

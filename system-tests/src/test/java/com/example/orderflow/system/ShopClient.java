@@ -3,6 +3,7 @@ package com.example.orderflow.system;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -19,6 +20,10 @@ final class ShopClient {
 
 	private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
 	};
+
+	/** Payment statuses that keep money from the customer's balance. */
+	private static final Set<String> HOLDING = Set.of("CAPTURING", "CHARGED", "CAPTURE_FAILED", "REFUNDING",
+			"REFUND_FAILED");
 
 	private final RestClient orders;
 
@@ -76,9 +81,13 @@ final class ShopClient {
 	}
 
 	/** Net amount charged for the order: charges that were not refunded. */
+	/**
+	 * What the order's payment keeps from the customer's balance: charged, or held while
+	 * the payment provider is (or was failing to be) asked.
+	 */
 	long netCharged(UUID orderId) {
 		return payments(orderId).stream()
-			.filter((payment) -> "CHARGED".equals(payment.get("status")))
+			.filter((payment) -> HOLDING.contains(payment.get("status")))
 			.mapToLong((payment) -> number(payment, "amount"))
 			.sum();
 	}
@@ -121,6 +130,20 @@ final class ShopClient {
 			.onStatus(HttpStatusCode::isError, (request, response) -> {
 			})
 			.body(OBJECT);
+	}
+
+	List<Map<String, Object>> sagas(String state) {
+		return this.orchestrator.get().uri("/sagas?state={state}", state).retrieve().body(LIST);
+	}
+
+	/** An operator's retry of a parked saga; 202 when it was resumed, 200 when not. */
+	int retrySaga(UUID orderId) {
+		return this.orchestrator.post()
+			.uri("/sagas/{id}/retry", orderId)
+			.retrieve()
+			.toBodilessEntity()
+			.getStatusCode()
+			.value();
 	}
 
 	Map<String, Object> awaitFinished(UUID orderId, Duration timeout) {
