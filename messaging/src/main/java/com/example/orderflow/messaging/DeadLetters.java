@@ -37,30 +37,40 @@ class DeadLetters {
 	}
 
 	void park(ConsumerRecord<String, String> record, String consumerGroup, Throwable failure) {
+		Map<String, String> headers = headers(record, consumerGroup, describe(failure), failure);
+		String type = headerValue(record, MessageCodec.TYPE_HEADER);
+		this.outbox.addRaw(Topics.deadLetterTopicOf(record.topic()), record.key(), (type != null) ? type : "unknown",
+				record.value(), headers);
+	}
+
+	/**
+	 * The record's own headers (but its type, which the outbox sets) and why and where
+	 * from it was parked.
+	 */
+	static Map<String, String> headers(ConsumerRecord<?, ?> record, String consumerGroup, String reason,
+			Throwable failure) {
 		Map<String, String> headers = new LinkedHashMap<>();
 		for (Header header : record.headers()) {
 			if (header.value() != null && !MessageCodec.TYPE_HEADER.equals(header.key())) {
 				headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
 			}
 		}
-		headers.put(REASON, describe(failure));
+		headers.put(REASON, reason);
 		headers.put(EXCEPTION, failure.getClass().getName());
 		headers.put(ORIGINAL_TOPIC, record.topic());
 		headers.put(ORIGINAL_PARTITION, Integer.toString(record.partition()));
 		headers.put(ORIGINAL_OFFSET, Long.toString(record.offset()));
 		headers.put(CONSUMER_GROUP, consumerGroup);
 		headers.put(FAILED_AT, Instant.now().toString());
-		String type = headerValue(record, MessageCodec.TYPE_HEADER);
-		this.outbox.addRaw(Topics.deadLetterTopicOf(record.topic()), record.key(), (type != null) ? type : "unknown",
-				record.value(), headers);
+		return headers;
 	}
 
-	static String headerValue(ConsumerRecord<String, String> record, String name) {
+	static String headerValue(ConsumerRecord<?, ?> record, String name) {
 		Header header = record.headers().lastHeader(name);
 		return (header != null && header.value() != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
-	private static String describe(Throwable failure) {
+	static String describe(Throwable failure) {
 		String message = failure.getMessage();
 		String reason = (message != null) ? message : failure.getClass().getSimpleName();
 		return (reason.length() > 500) ? reason.substring(0, 500) : reason;

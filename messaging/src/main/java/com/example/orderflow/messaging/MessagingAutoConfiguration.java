@@ -69,15 +69,22 @@ public class MessagingAutoConfiguration {
 	}
 
 	/**
-	 * Only transient failures reach the container (the consumer parks permanent ones), so
-	 * the batch is retried with backoff until the database is back: blocking, because
-	 * skipping ahead would apply a saga's later messages before its earlier ones.
+	 * Only transient failures reach the container (the consumer parks permanent ones at
+	 * once), naming the record that failed. It is retried with exponential backoff,
+	 * blocking its partition, because skipping ahead would apply a saga's later messages
+	 * before its earlier ones; after
+	 * {@code messaging.consumer.transient-retry.max-elapsed} it is parked on the
+	 * dead-letter topic, so nothing holds a partition forever.
 	 */
 	@Bean
-	CommonErrorHandler kafkaErrorHandler() {
-		ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
-		backOff.setMaxInterval(5_000);
-		return new DefaultErrorHandler(backOff);
+	CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka, MessagingProperties properties,
+			@Value("${spring.kafka.consumer.group-id}") String consumerGroup) {
+		MessagingProperties.Consumer.TransientRetry retry = properties.consumer().transientRetry();
+		ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+		backOff.setMaxInterval(retry.maxInterval().toMillis());
+		backOff.setMaxElapsedTime(retry.maxElapsed().toMillis());
+		return new DefaultErrorHandler(new TransientRetriesExhausted(kafka, consumerGroup, retry.maxElapsed()),
+				backOff);
 	}
 
 	@Bean

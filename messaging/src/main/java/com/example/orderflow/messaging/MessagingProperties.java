@@ -12,9 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outbox how the relay batches and how long published rows are kept
  * @param inbox how long processed message ids are remembered
  * @param topics topics this service owns (creates), with their partitioning
+ * @param consumer how consumers retry transient failures
  */
 @ConfigurationProperties("messaging")
-public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Inbox inbox, @DefaultValue Topics topics) {
+public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Inbox inbox, @DefaultValue Topics topics,
+		@DefaultValue Consumer consumer) {
 
 	/**
 	 * @param batchSize rows published per round trip
@@ -47,6 +49,25 @@ public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Inb
 	 */
 	public record Topics(@DefaultValue List<String> create, @DefaultValue("6") int partitions,
 			@DefaultValue("1") short replicationFactor) {
+	}
+
+	/**
+	 * @param transientRetry the blocking retry of a record that failed transiently
+	 */
+	public record Consumer(@DefaultValue TransientRetry transientRetry) {
+
+		/**
+		 * @param initialInterval the first wait
+		 * @param multiplier how much each wait grows
+		 * @param maxInterval the longest wait; below the consumer's max.poll.interval
+		 * @param maxElapsed how long a record is retried before it is parked on the
+		 * dead-letter topic: long enough to ride out a database restart or failover
+		 */
+		public record TransientRetry(@DefaultValue("100ms") Duration initialInterval,
+				@DefaultValue("2") double multiplier, @DefaultValue("5s") Duration maxInterval,
+				@DefaultValue("15m") Duration maxElapsed) {
+		}
+
 	}
 
 }

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,8 +26,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One transaction per batch is what lets a service keep up under load: the commit (and
  * its fsync) is shared by the whole batch. If one record fails for good, the batch is
  * rolled back and replayed one record per transaction, so only that record is parked on
- * the dead-letter topic. Transient failures (database down, deadlock) are thrown to the
- * container, which retries the batch with backoff.
+ * the dead-letter topic.
+ *
+ * <p>
+ * A transient failure (database down, deadlock) replays the batch the same way, so the
+ * records before the failing one commit, and then names the failing record to the
+ * container ({@link BatchListenerFailedException}): the container commits the offsets
+ * before it and retries from it with exponential backoff, blocking its partition to keep
+ * the saga's messages in order. Only if the failure outlasts every retry is that one
+ * record parked, so a message that keeps failing "transiently" cannot hold the partition
+ * forever.
  */
 public class TransactionalConsumer {
 
@@ -60,13 +69,24 @@ public class TransactionalConsumer {
 		}
 		catch (RuntimeException ex) {
 			if (this.failures.isTransient(ex)) {
-				throw ex;
+				log.info("A batch of {} failed transiently ({}), replaying it one by one", records.size(),
+						ex.toString());
 			}
-			log.info("A record in a batch of {} failed for good, replaying them one by one", records.size());
-			records.forEach((record) -> consumeAlone(record, handler));
+			else {
+				log.info("A record in a batch of {} failed for good, replaying them one by one", records.size());
+			}
+			for (int i = 0; i < records.size(); i++) {
+				try {
+					consumeAlone(records.get(i), handler);
+				}
+				catch (RuntimeException transientFailure) {
+					throw new BatchListenerFailedException(transientFailure.toString(), transientFailure, i);
+				}
+			}
 		}
 	}
 
+	/** Throws only transient failures; parks a record that fails for good. */
 	private void consumeAlone(ConsumerRecord<String, String> record, Consumer<SagaMessage> handler) {
 		try {
 			this.transactions.executeWithoutResult((status) -> apply(record, handler));

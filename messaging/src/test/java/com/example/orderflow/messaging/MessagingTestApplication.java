@@ -10,13 +10,15 @@ import com.example.orderflow.contracts.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * A minimal service for the library's own tests: it answers ReleaseStock with
- * StockReleased and counts how often each order's command was applied.
+ * StockReleased and counts how often each order's command was applied. Order ids whose
+ * high bits are 0 fail for good, 1 fail transiently every time.
  */
 @SpringBootApplication
 class MessagingTestApplication {
@@ -51,6 +53,9 @@ class MessagingTestApplication {
 			}
 			if (command.orderId().getMostSignificantBits() == 0) {
 				throw new IllegalStateException("this order id is poison");
+			}
+			if (command.orderId().getMostSignificantBits() == 1) {
+				throw new TransientDataAccessResourceException("this order id keeps timing out");
 			}
 			this.jdbc
 				.sql("insert into applied (order_id, deliveries) values (?, 1) "

@@ -34,6 +34,7 @@ class TransactionalConsumerIntegrationTests {
 		registry.add("spring.kafka.consumer.group-id", () -> "messaging-test");
 		registry.add("spring.kafka.consumer.auto-offset-reset", () -> "earliest");
 		registry.add("spring.flyway.locations", () -> "classpath:db/messaging-test");
+		registry.add("messaging.consumer.transient-retry.max-elapsed", () -> "2s");
 		registry.add("messaging.topics.create", () -> MessagingTestApplication.COMMANDS + ","
 				+ MessagingTestApplication.EVENTS + "," + MessagingTestApplication.deadLetterTopic());
 	}
@@ -105,6 +106,33 @@ class TransactionalConsumerIntegrationTests {
 		assertThat(KafkaProbe.header(failed, "dlt-consumer-group")).isEqualTo("messaging-test");
 		assertThat(deliveries(poison.orderId())).isZero();
 		assertThat(deliveries(healthy.orderId())).isEqualTo(1);
+	}
+
+	@Test
+	void retriesARecordThatKeepsFailingTransientlyWithBackoffThenParksItAndCarriesOn() {
+		ReleaseStock before = releaseStock(UUID.randomUUID());
+		ReleaseStock stuck = releaseStock(new UUID(1, 7));
+		ReleaseStock after = releaseStock(UUID.randomUUID());
+		for (ReleaseStock command : java.util.List.of(before, stuck, after)) {
+			this.probe.send(MessagingTestApplication.COMMANDS, command.key(), "ReleaseStock",
+					this.codec.encode(command));
+		}
+		Instant sent = Instant.now();
+
+		this.probe.await(KafkaProbe.ofType("StockReleased", before.key()), Duration.ofSeconds(20));
+		ConsumerRecord<String, String> parked = this.probe
+			.await((r) -> r.topic().endsWith(".dlt") && stuck.key().equals(r.key()), Duration.ofSeconds(30));
+		this.probe.await(KafkaProbe.ofType("StockReleased", after.key()), Duration.ofSeconds(20));
+
+		assertThat(Duration.between(sent, Instant.now())).as("retried for max-elapsed before parking")
+			.isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+		assertThat(KafkaProbe.header(parked, "dlt-reason")).startsWith("still failing after retrying for PT2S")
+			.contains("this order id keeps timing out");
+		assertThat(KafkaProbe.header(parked, "dlt-original-topic")).isEqualTo(MessagingTestApplication.COMMANDS);
+		assertThat(KafkaProbe.header(parked, "type")).isEqualTo("ReleaseStock");
+		assertThat(deliveries(before.orderId())).isEqualTo(1);
+		assertThat(deliveries(stuck.orderId())).isZero();
+		assertThat(deliveries(after.orderId())).isEqualTo(1);
 	}
 
 	private static ReleaseStock releaseStock(UUID orderId) {
