@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +34,8 @@ public final class FakeService implements AutoCloseable {
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
 	private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+
+	private final Map<String, Queue<Answer>> nextAnswers = new ConcurrentHashMap<>();
 
 	private FakeService() {
 		try {
@@ -75,6 +79,18 @@ public final class FakeService implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Answers the next {@code times} requests for the path with the status, then goes
+	 * back to the path's usual answer.
+	 */
+	public FakeService answerNext(String path, int times, int status) {
+		Queue<Answer> queue = this.nextAnswers.computeIfAbsent(path, (key) -> new ConcurrentLinkedQueue<>());
+		for (int i = 0; i < times; i++) {
+			queue.add(new Answer(status, "application/json", "{}", Map.of(), Duration.ZERO));
+		}
+		return this;
+	}
+
 	public FakeService answerSlowly(String path, Duration delay) {
 		this.answers.put(path, new Answer(200, "application/json", "{}", Map.of(), delay));
 		return this;
@@ -90,6 +106,7 @@ public final class FakeService implements AutoCloseable {
 
 	public void reset() {
 		this.received.clear();
+		this.nextAnswers.clear();
 	}
 
 	@Override
@@ -103,9 +120,13 @@ public final class FakeService implements AutoCloseable {
 			String path = exchange.getRequestURI().getRawPath();
 			byte[] requestBody = exchange.getRequestBody().readAllBytes();
 			this.received.add(new Received(exchange.getRequestMethod(), path, exchange.getRequestHeaders(),
-					new String(requestBody, StandardCharsets.UTF_8)));
-			Answer answer = this.answers.getOrDefault(path,
-					new Answer(200, "application/json", "{}", Map.of(), Duration.ZERO));
+					new String(requestBody, StandardCharsets.UTF_8), System.nanoTime()));
+			Queue<Answer> next = this.nextAnswers.get(path);
+			Answer answer = (next != null) ? next.poll() : null;
+			if (answer == null) {
+				answer = this.answers.getOrDefault(path,
+						new Answer(200, "application/json", "{}", Map.of(), Duration.ZERO));
+			}
 			if (!answer.delay().isZero()) {
 				Thread.sleep(answer.delay());
 			}
@@ -127,8 +148,9 @@ public final class FakeService implements AutoCloseable {
 	 * @param path the raw path
 	 * @param headers the headers
 	 * @param body the body as text
+	 * @param nanoTime when it arrived, as {@link System#nanoTime()}
 	 */
-	public record Received(String method, String path, Headers headers, String body) {
+	public record Received(String method, String path, Headers headers, String body, long nanoTime) {
 
 		public String header(String name) {
 			return this.headers.getFirst(name);

@@ -26,6 +26,11 @@ record GatewayFailure(HttpStatusCode status, String detail, HttpHeaders headers)
 
 	static GatewayFailure of(Throwable ex, @Nullable String routeId) {
 		String service = (routeId != null) ? "The " + routeId + " service" : "The service";
+		if (ex instanceof GatewayRefusal refusal) {
+			HttpHeaders headers = new HttpHeaders();
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds()));
+			return new GatewayFailure(refusal.status(), refusal.getMessage(), headers);
+		}
 		if (ex instanceof ErrorResponse response) {
 			return fromErrorResponse(response, service);
 		}

@@ -80,7 +80,9 @@ class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
 		if (failure.status().value() == HttpStatus.INTERNAL_SERVER_ERROR.value()) {
 			logger.error("Failed " + request, ex);
 		}
-		else if (failure.status().is5xxServerError()) {
+		else if (failure.status().is5xxServerError() && !(ex instanceof GatewayRefusal)) {
+			// refusals are not logged one by one: an open breaker refuses every request,
+			// and the breaker's own state and events are in actuator and the metrics
 			logger.warn("Failed " + request + ": " + ex);
 		}
 		else if (logger.isDebugEnabled()) {

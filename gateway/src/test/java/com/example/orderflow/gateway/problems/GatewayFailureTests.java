@@ -2,6 +2,7 @@ package com.example.orderflow.gateway.problems;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.time.Duration;
 import java.util.Set;
 
 import io.netty.channel.ConnectTimeoutException;
@@ -80,6 +81,22 @@ class GatewayFailureTests {
 		GatewayFailure failure = GatewayFailure.of(new IllegalStateException("password=hunter2"), null);
 		assertThat(failure.status()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
 		assertThat(failure.detail()).doesNotContain("hunter2");
+	}
+
+	@Test
+	void showsARefusalsDetailWithARetryAfterInWholeSeconds() {
+		GatewayFailure failure = GatewayFailure
+			.of(new GatewayRefusal(HttpStatus.TOO_MANY_REQUESTS, "Slow down.", Duration.ofMillis(1200)), "orders");
+		assertThat(failure.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+		assertThat(failure.detail()).isEqualTo("Slow down.");
+		assertThat(failure.headers().getFirst("Retry-After")).isEqualTo("2");
+	}
+
+	@Test
+	void neverAsksForARetryInLessThanASecond() {
+		GatewayFailure failure = GatewayFailure
+			.of(new GatewayRefusal(HttpStatus.SERVICE_UNAVAILABLE, "Busy.", Duration.ofMillis(3)), "orders");
+		assertThat(failure.headers().getFirst("Retry-After")).isEqualTo("1");
 	}
 
 }

@@ -1,0 +1,5 @@
+/**
+ * Limits how many requests one client (today: one remote address) may send to the API per
+ * second, answering 429 with {@code Retry-After} beyond it.
+ */
+package com.example.orderflow.gateway.ratelimit;
