@@ -21,6 +21,9 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
 /**
  * A plain HTTP server standing in for a service behind the gateway: records what it
  * received and answers {@code 200 {}} unless told otherwise for a path.
@@ -64,6 +67,22 @@ public final class FakeService implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Points every route of the gateway under test at this one service. */
+	public void registerAsEveryService(DynamicPropertyRegistry registry) {
+		for (String url : new String[] { "ORDER_SERVICE_URL", "ORCHESTRATOR_URL", "INVENTORY_SERVICE_URL",
+				"PAYMENT_SERVICE_URL" }) {
+			registry.add(url, this::url);
+		}
+	}
+
+	/** A client of the gateway under test, patient enough for the slow answers here. */
+	public static WebTestClient gatewayClient(int port) {
+		return WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + port)
+			.responseTimeout(Duration.ofSeconds(10))
+			.build();
 	}
 
 	public String url() {

@@ -57,10 +57,7 @@ class OpenApiIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
+		this.client = FakeService.gatewayClient(this.port);
 	}
 
 	@Test

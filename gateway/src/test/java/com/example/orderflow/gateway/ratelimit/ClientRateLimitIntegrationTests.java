@@ -36,10 +36,7 @@ class ClientRateLimitIntegrationTests {
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
-		for (String url : new String[] { "ORDER_SERVICE_URL", "ORCHESTRATOR_URL", "INVENTORY_SERVICE_URL",
-				"PAYMENT_SERVICE_URL" }) {
-			registry.add(url, service::url);
-		}
+		service.registerAsEveryService(registry);
 	}
 
 	@AfterAll

@@ -27,10 +27,7 @@ class RequestIdIntegrationTests {
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
-		for (String url : new String[] { "ORDER_SERVICE_URL", "ORCHESTRATOR_URL", "INVENTORY_SERVICE_URL",
-				"PAYMENT_SERVICE_URL" }) {
-			registry.add(url, service::url);
-		}
+		service.registerAsEveryService(registry);
 	}
 
 	@AfterAll
@@ -45,7 +42,7 @@ class RequestIdIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).build();
+		this.client = FakeService.gatewayClient(this.port);
 		service.reset();
 	}
 

@@ -1,7 +1,5 @@
 package com.example.orderflow.gateway.resilience;
 
-import java.time.Duration;
-
 import com.example.orderflow.gateway.FakeService;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -38,10 +36,7 @@ class CircuitBreakerIntegrationTests {
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
-		for (String url : new String[] { "ORDER_SERVICE_URL", "ORCHESTRATOR_URL", "INVENTORY_SERVICE_URL",
-				"PAYMENT_SERVICE_URL" }) {
-			registry.add(url, service::url);
-		}
+		service.registerAsEveryService(registry);
 	}
 
 	@AfterAll
@@ -59,10 +54,7 @@ class CircuitBreakerIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
+		this.client = FakeService.gatewayClient(this.port);
 		service.reset();
 		this.breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
 	}

@@ -1,7 +1,5 @@
 package com.example.orderflow.gateway.resilience;
 
-import java.time.Duration;
-
 import com.example.orderflow.gateway.FakeService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,10 +25,7 @@ class ResilienceMetricsIntegrationTests {
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
-		for (String url : new String[] { "ORDER_SERVICE_URL", "ORCHESTRATOR_URL", "INVENTORY_SERVICE_URL",
-				"PAYMENT_SERVICE_URL" }) {
-			registry.add(url, service::url);
-		}
+		service.registerAsEveryService(registry);
 	}
 
 	@AfterAll
@@ -45,10 +40,7 @@ class ResilienceMetricsIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
+		this.client = FakeService.gatewayClient(this.port);
 	}
 
 	@Test

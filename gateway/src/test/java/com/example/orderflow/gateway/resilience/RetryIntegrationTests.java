@@ -49,10 +49,7 @@ class RetryIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
+		this.client = FakeService.gatewayClient(this.port);
 		service.reset();
 	}
 

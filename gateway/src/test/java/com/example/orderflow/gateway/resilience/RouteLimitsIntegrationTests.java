@@ -36,10 +36,7 @@ class RouteLimitsIntegrationTests {
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
-		for (String url : new String[] { "ORDER_SERVICE_URL", "ORCHESTRATOR_URL", "INVENTORY_SERVICE_URL",
-				"PAYMENT_SERVICE_URL" }) {
-			registry.add(url, service::url);
-		}
+		service.registerAsEveryService(registry);
 	}
 
 	@AfterAll
@@ -54,10 +51,7 @@ class RouteLimitsIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(10))
-			.build();
+		this.client = FakeService.gatewayClient(this.port);
 		service.reset();
 	}
 
