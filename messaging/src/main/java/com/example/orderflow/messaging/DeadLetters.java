@@ -9,6 +9,9 @@ import com.example.orderflow.contracts.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 /**
  * Parks a record that can never be processed on its topic's {@code .dlt} twin, through
  * the outbox, so parking it and moving past it commit together. The headers say why and
@@ -32,8 +35,11 @@ class DeadLetters {
 
 	private final Outbox outbox;
 
-	DeadLetters(Outbox outbox) {
+	private final MessagingMetrics metrics;
+
+	DeadLetters(Outbox outbox, MessagingMetrics metrics) {
 		this.outbox = outbox;
+		this.metrics = metrics;
 	}
 
 	void park(ConsumerRecord<String, String> record, String consumerGroup, Throwable failure) {
@@ -41,6 +47,16 @@ class DeadLetters {
 		String type = headerValue(record, MessageCodec.TYPE_HEADER);
 		this.outbox.addRaw(Topics.deadLetterTopicOf(record.topic()), record.key(), (type != null) ? type : "unknown",
 				record.value(), headers);
+		// a rolled-back batch parks its records again when replayed: count commits
+		String topic = record.topic();
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				DeadLetters.this.metrics.parked(topic, MessagingMetrics.PERMANENT);
+			}
+
+		});
 	}
 
 	/**

@@ -2,18 +2,23 @@ package com.example.orderflow.messaging;
 
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -53,19 +58,27 @@ public class MessagingAutoConfiguration {
 		return new Outbox(jdbc, codec, signal, headersJson);
 	}
 
+	/** Without Micrometer on the classpath; see {@link MicrometerConfiguration}. */
+	@Bean
+	@ConditionalOnMissingBean
+	MessagingMetrics noMessagingMetrics() {
+		return MessagingMetrics.NONE;
+	}
+
 	@Bean
 	OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager,
 			KafkaTemplate<String, String> kafka, OutboxSignal signal, HeadersJson headersJson,
-			MessagingProperties properties) {
+			MessagingProperties properties, MessagingMetrics metrics) {
 		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafka, signal, headersJson,
-				properties);
+				properties, metrics);
 	}
 
 	@Bean
 	TransactionalConsumer transactionalConsumer(JdbcClient jdbc, PlatformTransactionManager transactionManager,
-			MessageCodec codec, Outbox outbox, @Value("${spring.kafka.consumer.group-id}") String consumerGroup) {
+			MessageCodec codec, Outbox outbox, MessagingMetrics metrics,
+			@Value("${spring.kafka.consumer.group-id}") String consumerGroup) {
 		return new TransactionalConsumer(new TransactionTemplate(transactionManager), new Inbox(jdbc), codec,
-				new DeadLetters(outbox), new FailureClassifier(), consumerGroup);
+				new DeadLetters(outbox, metrics), new FailureClassifier(), consumerGroup);
 	}
 
 	/**
@@ -78,12 +91,12 @@ public class MessagingAutoConfiguration {
 	 */
 	@Bean
 	CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka, MessagingProperties properties,
-			@Value("${spring.kafka.consumer.group-id}") String consumerGroup) {
+			MessagingMetrics metrics, @Value("${spring.kafka.consumer.group-id}") String consumerGroup) {
 		MessagingProperties.Consumer.TransientRetry retry = properties.consumer().transientRetry();
 		ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
 		backOff.setMaxInterval(retry.maxInterval().toMillis());
 		backOff.setMaxElapsedTime(retry.maxElapsed().toMillis());
-		return new DefaultErrorHandler(new TransientRetriesExhausted(kafka, consumerGroup, retry.maxElapsed()),
+		return new DefaultErrorHandler(new TransientRetriesExhausted(kafka, consumerGroup, retry.maxElapsed(), metrics),
 				backOff);
 	}
 
@@ -111,6 +124,27 @@ public class MessagingAutoConfiguration {
 				.replicas(topics.replicationFactor())
 				.build())
 			.toArray(NewTopic[]::new));
+	}
+
+	/**
+	 * The library's meters, registered only where a service has a {@link MeterRegistry}
+	 * (ours all do, through the actuator); elsewhere nothing is counted. Kafka client
+	 * meters, consumer lag among them, are Spring Boot's: its
+	 * {@code KafkaMetricsAutoConfiguration} adds Micrometer listeners to the client
+	 * factories.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class MicrometerConfiguration {
+
+		@Bean
+		MessagingMetrics messagingMetrics(ObjectProvider<MeterRegistry> registry, JdbcClient jdbc,
+				MessagingProperties properties) {
+			MeterRegistry meters = registry.getIfUnique();
+			return (meters != null) ? new MicrometerMessagingMetrics(meters,
+					new OutboxBacklog(jdbc, properties.outbox().backlogRefresh())) : MessagingMetrics.NONE;
+		}
+
 	}
 
 }

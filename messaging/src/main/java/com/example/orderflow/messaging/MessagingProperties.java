@@ -24,9 +24,12 @@ public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Inb
 	 * a restart left behind; rows written by this instance wake the relay at once
 	 * @param sendTimeout how long the relay waits for the broker to acknowledge a batch
 	 * @param retention how long published rows stay for audits before they are purged
+	 * @param backlogRefresh how long the backlog gauges reuse one count of the
+	 * unpublished rows, so frequent scrapes do not each query the database
 	 */
 	public record Outbox(@DefaultValue("500") int batchSize, @DefaultValue("500ms") Duration pollInterval,
-			@DefaultValue("30s") Duration sendTimeout, @DefaultValue("1h") Duration retention) {
+			@DefaultValue("30s") Duration sendTimeout, @DefaultValue("1h") Duration retention,
+			@DefaultValue("5s") Duration backlogRefresh) {
 
 		public Outbox {
 			if (batchSize < 1) {

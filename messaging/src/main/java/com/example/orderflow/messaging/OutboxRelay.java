@@ -48,6 +48,8 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final MessagingProperties properties;
 
+	private final MessagingMetrics metrics;
+
 	private volatile Thread worker;
 
 	private volatile boolean running;
@@ -55,13 +57,14 @@ class OutboxRelay implements SmartLifecycle {
 	private Instant nextHousekeeping = Instant.now();
 
 	OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
-			OutboxSignal signal, HeadersJson headersJson, MessagingProperties properties) {
+			OutboxSignal signal, HeadersJson headersJson, MessagingProperties properties, MessagingMetrics metrics) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.kafka = kafka;
 		this.signal = signal;
 		this.headersJson = headersJson;
 		this.properties = properties;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -149,7 +152,11 @@ class OutboxRelay implements SmartLifecycle {
 			this.jdbc.sql("update outbox set published_at = now() where id = any(?)").param(ids).update();
 			return rows.size();
 		});
-		return (published != null) ? published : 0;
+		int rows = (published != null) ? published : 0;
+		if (rows > 0) {
+			this.metrics.published(rows);
+		}
+		return rows;
 	}
 
 	private void send(List<OutboxRow> rows, Duration timeout) {

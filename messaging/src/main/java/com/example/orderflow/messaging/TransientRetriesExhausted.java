@@ -34,10 +34,14 @@ class TransientRetriesExhausted implements ConsumerRecordRecoverer {
 
 	private final Duration retriedFor;
 
-	TransientRetriesExhausted(KafkaTemplate<String, String> kafka, String consumerGroup, Duration retriedFor) {
+	private final MessagingMetrics metrics;
+
+	TransientRetriesExhausted(KafkaTemplate<String, String> kafka, String consumerGroup, Duration retriedFor,
+			MessagingMetrics metrics) {
 		this.kafka = kafka;
 		this.consumerGroup = consumerGroup;
 		this.retriedFor = retriedFor;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -63,6 +67,7 @@ class TransientRetriesExhausted implements ConsumerRecordRecoverer {
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("could not park " + KafkaUtils.format(record), ex);
 		}
+		this.metrics.parked(record.topic(), MessagingMetrics.RETRIES_EXHAUSTED);
 	}
 
 }

@@ -7,9 +7,12 @@ import com.example.orderflow.contracts.InventoryCommand.ReleaseStock;
 import com.example.orderflow.contracts.InventoryEvent.StockReleased;
 import com.example.orderflow.contracts.SagaMessage;
 import com.example.orderflow.contracts.Topics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -18,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * A minimal service for the library's own tests: it answers ReleaseStock with
  * StockReleased and counts how often each order's command was applied. Order ids whose
- * high bits are 0 fail for good, 1 fail transiently every time.
+ * high bits are 0 fail for good, 1 fail transiently every time. Its meters are kept as a
+ * service's /actuator/prometheus shows them.
  */
 @SpringBootApplication
 class MessagingTestApplication {
@@ -26,6 +30,11 @@ class MessagingTestApplication {
 	static final String COMMANDS = "messaging-test.commands";
 
 	static final String EVENTS = "messaging-test.events";
+
+	@Bean
+	PrometheusMeterRegistry meterRegistry() {
+		return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+	}
 
 	@Component
 	static class ReleaseStockHandler {

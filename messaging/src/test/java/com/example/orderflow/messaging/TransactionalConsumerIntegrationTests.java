@@ -9,6 +9,8 @@ import com.example.orderflow.contracts.InventoryEvent.StockReleased;
 import com.example.orderflow.messaging.test.KafkaProbe;
 import com.example.orderflow.messaging.test.TestDatabase;
 import com.example.orderflow.messaging.test.TestKafka;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,10 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(classes = MessagingTestApplication.class)
 class TransactionalConsumerIntegrationTests {
@@ -41,6 +46,12 @@ class TransactionalConsumerIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PrometheusMeterRegistry meters;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
 
 	final MessageCodec codec = new MessageCodec();
 
@@ -81,14 +92,20 @@ class TransactionalConsumerIntegrationTests {
 
 	@Test
 	void parksUndecodableAndFailingMessagesWithTheirReasonAndCarriesOn() {
+		double parkedBefore = deadLetters(MessagingMetrics.PERMANENT);
 		String garbageKey = UUID.randomUUID().toString();
-		this.probe.send(MessagingTestApplication.COMMANDS, garbageKey, "ReleaseStock", "{not json");
 		String unknownKey = UUID.randomUUID().toString();
-		this.probe.send(MessagingTestApplication.COMMANDS, unknownKey, "NoSuchType", "{}");
 		ReleaseStock poison = releaseStock(new UUID(0, 42));
-		this.probe.send(MessagingTestApplication.COMMANDS, poison.key(), "ReleaseStock", this.codec.encode(poison));
 		ReleaseStock healthy = releaseStock(UUID.randomUUID());
-		this.probe.send(MessagingTestApplication.COMMANDS, healthy.key(), "ReleaseStock", this.codec.encode(healthy));
+		// one batch: the poison rolls back the parking of the undecodable records, which
+		// the replay then parks again
+		whileListenerPaused(() -> {
+			this.probe.send(MessagingTestApplication.COMMANDS, garbageKey, "ReleaseStock", "{not json");
+			this.probe.send(MessagingTestApplication.COMMANDS, unknownKey, "NoSuchType", "{}");
+			this.probe.send(MessagingTestApplication.COMMANDS, poison.key(), "ReleaseStock", this.codec.encode(poison));
+			this.probe.send(MessagingTestApplication.COMMANDS, healthy.key(), "ReleaseStock",
+					this.codec.encode(healthy));
+		});
 
 		this.probe.await(KafkaProbe.ofType("StockReleased", healthy.key()), Duration.ofSeconds(20));
 		ConsumerRecord<String, String> garbage = this.probe
@@ -106,10 +123,16 @@ class TransactionalConsumerIntegrationTests {
 		assertThat(KafkaProbe.header(failed, "dlt-consumer-group")).isEqualTo("messaging-test");
 		assertThat(deliveries(poison.orderId())).isZero();
 		assertThat(deliveries(healthy.orderId())).isEqualTo(1);
+		assertThat(deadLetters(MessagingMetrics.PERMANENT)).as("once per parked record, though its batch was replayed")
+			.isEqualTo(parkedBefore + 3);
+		assertThat(this.meters.scrape()).contains("messaging_dead_letters_total{reason=\"permanent\",topic=\""
+				+ MessagingTestApplication.COMMANDS + "\"} " + (parkedBefore + 3));
 	}
 
 	@Test
 	void retriesARecordThatKeepsFailingTransientlyWithBackoffThenParksItAndCarriesOn() {
+		double exhaustedBefore = deadLetters(MessagingMetrics.RETRIES_EXHAUSTED);
+		double permanentBefore = deadLetters(MessagingMetrics.PERMANENT);
 		ReleaseStock before = releaseStock(UUID.randomUUID());
 		ReleaseStock stuck = releaseStock(new UUID(1, 7));
 		ReleaseStock after = releaseStock(UUID.randomUUID());
@@ -133,6 +156,19 @@ class TransactionalConsumerIntegrationTests {
 		assertThat(deliveries(before.orderId())).isEqualTo(1);
 		assertThat(deliveries(stuck.orderId())).isZero();
 		assertThat(deliveries(after.orderId())).isEqualTo(1);
+		assertThat(deadLetters(MessagingMetrics.RETRIES_EXHAUSTED)).isEqualTo(exhaustedBefore + 1);
+		assertThat(deadLetters(MessagingMetrics.PERMANENT)).isEqualTo(permanentBefore);
+		assertThat(this.meters.scrape()).contains("messaging_dead_letters_total{reason=\"retries-exhausted\",topic=\""
+				+ MessagingTestApplication.COMMANDS + "\"} " + (exhaustedBefore + 1));
+	}
+
+	@Test
+	void exposesTheConsumerLagOfItsListeners() {
+		// Spring Boot binds the client metrics when a consumer is created; per-partition
+		// records-lag follows on Micrometer's next refresh of the client's metrics (a
+		// minute)
+		assertThat(this.meters.find("kafka.consumer.fetch.manager.records.lag.max").gauges()).isNotEmpty();
+		assertThat(this.meters.scrape()).contains("kafka_consumer_fetch_manager_records_lag_max{");
 	}
 
 	private static ReleaseStock releaseStock(UUID orderId) {
@@ -144,6 +180,25 @@ class TransactionalConsumerIntegrationTests {
 			.param(orderId)
 			.query(Integer.class)
 			.single();
+	}
+
+	private void whileListenerPaused(Runnable sends) {
+		MessageListenerContainer container = this.listeners.getListenerContainers().iterator().next();
+		container.pause();
+		try {
+			await().atMost(Duration.ofSeconds(20)).until(container::isContainerPaused);
+			sends.run();
+		}
+		finally {
+			container.resume();
+		}
+	}
+
+	private double deadLetters(String reason) {
+		Counter counter = this.meters.find("messaging.dead.letters")
+			.tags("topic", MessagingTestApplication.COMMANDS, "reason", reason)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	private int unpublishedRows() {
