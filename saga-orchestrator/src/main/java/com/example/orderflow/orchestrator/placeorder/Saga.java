@@ -50,6 +50,8 @@ class Saga {
 
 	private final List<SagaStep> newSteps = new ArrayList<>();
 
+	private SagaState storedState;
+
 	Saga(UUID id, UUID orderId, String customerId, String currency, List<OrderItem> items, Instant createdAt,
 			SagaState state, Instant stepDeadline, int stepAttempts, List<PricedLine> lines, Money total,
 			RejectionReason rejection, Instant sagaDeadline, SagaState parkedIn, String parkedReason,
@@ -70,6 +72,7 @@ class Saga {
 		this.parkedIn = parkedIn;
 		this.parkedReason = parkedReason;
 		this.resendPending = resendPending;
+		this.storedState = state;
 	}
 
 	static Saga begin(UUID id, UUID orderId, String customerId, String currency, List<OrderItem> items, Instant now,
@@ -224,7 +227,21 @@ class Saga {
 	List<SagaStep> drainNewSteps() {
 		List<SagaStep> steps = List.copyOf(this.newSteps);
 		this.newSteps.clear();
+		this.storedState = this.state;
 		return steps;
+	}
+
+	/** Steps recorded since the saga was loaded, left in place for the repository. */
+	List<SagaStep> newSteps() {
+		return List.copyOf(this.newSteps);
+	}
+
+	/**
+	 * The state the saga was in when it was loaded or last stored; null for a saga not
+	 * stored yet. With {@link #newSteps()} it tells which states a move entered.
+	 */
+	SagaState storedState() {
+		return this.storedState;
 	}
 
 }

@@ -143,6 +143,20 @@ class SagaRepository {
 			.single();
 	}
 
+	/**
+	 * Sagas under way, and how many of them have a step deadline before
+	 * {@code overdueBefore}. Only sagas that are neither terminal nor parked have a step
+	 * deadline, so one range over the sweeper's partial index answers both.
+	 */
+	Backlog countBacklog(Instant overdueBefore) {
+		return this.jdbc
+			.sql("select count(*), count(*) filter (where step_deadline < ?) from sagas "
+					+ "where step_deadline is not null")
+			.param(Timestamp.from(overdueBefore))
+			.query((rs, n) -> new Backlog(rs.getLong(1), rs.getLong(2)))
+			.single();
+	}
+
 	private List<SagaStep> steps(UUID orderId) {
 		return this.jdbc
 			.sql("select s.at, s.state, s.event, s.detail from saga_steps s join sagas g on g.id = s.saga_id "
@@ -176,6 +190,13 @@ class SagaRepository {
 				rs.getTimestamp("saga_deadline").toInstant(),
 				(rs.getString("parked_in") != null) ? SagaState.valueOf(rs.getString("parked_in")) : null,
 				rs.getString("parked_reason"), rs.getBoolean("resend_pending"));
+	}
+
+	/**
+	 * @param inFlight sagas neither terminal nor parked
+	 * @param pastDeadline those of them overdue since before the given time
+	 */
+	record Backlog(long inFlight, long pastDeadline) {
 	}
 
 	private static Timestamp timestamp(Instant instant) {

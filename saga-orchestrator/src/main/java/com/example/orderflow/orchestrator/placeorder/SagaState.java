@@ -29,6 +29,10 @@ enum SagaState {
 		return this.kind == Kind.TERMINAL;
 	}
 
+	boolean isCompensating() {
+		return this.kind == Kind.COMPENSATING;
+	}
+
 	/** No deadline: finished, or waiting for an operator. */
 	boolean isResting() {
 		return this.kind == Kind.TERMINAL || this.kind == Kind.PARKED;

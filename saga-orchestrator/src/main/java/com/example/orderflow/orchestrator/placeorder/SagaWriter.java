@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Stores a saga that moved, with its new history, and writes the commands it decided on
  * to the outbox: all in the caller's transaction, so a move and its commands commit
- * together.
+ * together. What the move adds to the saga metrics is counted once that transaction
+ * commits.
  */
 @Component
 class SagaWriter {
@@ -21,26 +22,34 @@ class SagaWriter {
 
 	private final Clock clock;
 
-	SagaWriter(SagaRepository sagas, Outbox outbox, Clock clock) {
+	private final SagaMetrics metrics;
+
+	SagaWriter(SagaRepository sagas, Outbox outbox, Clock clock, SagaMetrics metrics) {
 		this.sagas = sagas;
 		this.outbox = outbox;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	/**
 	 * @return false, sending nothing, if the order already has a saga
 	 */
 	boolean create(Saga saga, List<Outgoing> out) {
+		// read before the repository takes the new steps
+		SagaTally tally = SagaTally.of(saga);
 		if (!this.sagas.insert(saga)) {
 			return false;
 		}
 		send(out);
+		this.metrics.countAfterCommit(tally);
 		return true;
 	}
 
 	void save(Saga saga, List<Outgoing> out) {
+		SagaTally tally = SagaTally.of(saga);
 		this.sagas.update(saga, this.clock.instant());
 		send(out);
+		this.metrics.countAfterCommit(tally);
 	}
 
 	private void send(List<Outgoing> out) {
