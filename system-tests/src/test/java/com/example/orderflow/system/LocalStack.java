@@ -28,7 +28,7 @@ final class LocalStack implements AutoCloseable {
 		this.environment.put("STACK_DIR", this.state.toString());
 		this.environment.put("DB_PREFIX", "e2e_");
 		for (String port : List.of("GATEWAY_PORT", "ORDER_PORT", "INVENTORY_PORT", "PAYMENT_PORT", "ORCHESTRATOR_PORT",
-				"KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "PSP_PORT")) {
+				"KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "PSP_PORT", "PROMETHEUS_PORT")) {
 			this.environment.put(port, Integer.toString(freePort()));
 		}
 		this.environment.put("SERVICE_HEAP", "192m");
@@ -51,6 +51,11 @@ final class LocalStack implements AutoCloseable {
 
 	String gatewayUrl() {
 		return "http://127.0.0.1:" + this.environment.get("GATEWAY_PORT");
+	}
+
+	/** Prometheus, which ./stack up starts where Debian's package is installed. */
+	String prometheusUrl() {
+		return "http://127.0.0.1:" + this.environment.get("PROMETHEUS_PORT");
 	}
 
 	long pid(String component) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The system as a user runs it ({@code ./stack up}: a Kafka broker process, PostgreSQL,
@@ -195,6 +196,30 @@ class PlaceOrderThroughGatewayEndToEndTests {
 			.doesNotContain("x-unavailable")
 			.doesNotContain("/actuator");
 		assertThat(get("/api/docs").statusCode()).isEqualTo(302);
+	}
+
+	/**
+	 * The rules and queries in observability/ run against the real services: ./stack up
+	 * starts Prometheus (./stack test installs it), which scrapes all five services on
+	 * this stack's ports and loads every alert rule.
+	 */
+	@Test
+	void prometheusScrapesEveryServiceAndEvaluatesTheAlertRules() throws Exception {
+		String prometheus = stack.prometheusUrl();
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
+			.ignoreExceptions()
+			.untilAsserted(() -> assertThat(body(prometheus + "/api/v1/query?query=sum(up)")).contains("\"5\"]"));
+		String rules = body(prometheus + "/api/v1/rules");
+		assertThat(rules).contains("\"name\":\"SagaFailureRatioHigh\"", "\"name\":\"OutboxBacklog\"")
+			.doesNotContain("\"health\":\"err\"");
+	}
+
+	private static String body(String url) throws Exception {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(url).isEqualTo(200);
+		return response.body();
 	}
 
 	private static HttpResponse<String> postOrder(String body, String idempotencyKey, String contentType)
