@@ -53,6 +53,17 @@ final class LocalStack implements AutoCloseable {
 		return "http://127.0.0.1:" + this.environment.get("GATEWAY_PORT");
 	}
 
+	/**
+	 * A service's own URL, by the port variable ./stack reads for it, e.g. ORDER_PORT.
+	 */
+	String url(String portVariable) {
+		return "http://127.0.0.1:" + this.environment.get(portVariable);
+	}
+
+	String kafkaBootstrap() {
+		return "127.0.0.1:" + this.environment.get("KAFKA_PORT");
+	}
+
 	/** Prometheus, which ./stack up starts where Debian's package is installed. */
 	String prometheusUrl() {
 		return "http://127.0.0.1:" + this.environment.get("PROMETHEUS_PORT");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,8 @@ class ObservabilityConfigTests {
 		.toAbsolutePath()
 		.normalize();
 
+	private static final Path WORK = PROMETHEUS.resolve("../../system-tests/target/observability").normalize();
+
 	@Test
 	void thePrometheusConfigurationIsValid() {
 		assertThat(promtool(PROMETHEUS, "check", "config", "prometheus.yml")).contains("SUCCESS");
@@ -47,6 +50,47 @@ class ObservabilityConfigTests {
 		}
 	}
 
+	@Test
+	void thePanelsQueriesAreValidPromql() throws IOException {
+		StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard-panels\n    rules:\n");
+		List<String> expressions = QueriedMetrics.panelExpressions();
+		assertThat(expressions).isNotEmpty();
+		for (int i = 0; i < expressions.size(); i++) {
+			rules.append("      - record: dashboard_panel_")
+				.append(i)
+				.append("\n        expr: '")
+				.append(expressions.get(i).replace("'", "''"))
+				.append("'\n");
+		}
+		Path work = Files.createDirectories(WORK.resolve("promql"));
+		Files.writeString(work.resolve("panels.yml"), rules);
+		assertThat(promtool(work, "check", "rules", "panels.yml"))
+			.contains("SUCCESS: " + expressions.size() + " rules");
+	}
+
+	@Test
+	void theDashboardsTypeCheckAsGrafanaDashboards() throws IOException {
+		Path work = Files.createDirectories(WORK.resolve("grafana-check"));
+		Path check = PROMETHEUS.resolveSibling("grafana/check");
+		for (String file : List.of("package.json", "package-lock.json")) {
+			Files.copy(check.resolve(file), work.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+		}
+		Files.writeString(work.resolve("tsconfig.json"),
+				"""
+						{ "compilerOptions": { "strict": true, "noEmit": true, "module": "esnext", "moduleResolution": "bundler",
+						  "target": "es2022", "skipLibCheck": true }, "include": ["*.ts"] }
+						""");
+		try (Stream<Path> dashboards = Files.list(QueriedMetrics.DASHBOARDS)) {
+			for (Path dashboard : dashboards.filter((path) -> path.toString().endsWith(".json")).toList()) {
+				String name = dashboard.getFileName().toString().replace(".json", ".ts");
+				Files.writeString(work.resolve(name), "import type { Dashboard } from '@grafana/schema';\n\n"
+						+ "export const dashboard: Dashboard = " + Files.readString(dashboard) + ";\n");
+			}
+		}
+		run(work, "npm", "ci", "--no-audit", "--no-fund");
+		run(work, "node_modules/.bin/tsc", "-p", ".");
+	}
+
 	private static List<String> files(String folder) {
 		try (Stream<Path> paths = Files.list(PROMETHEUS.resolve(folder))) {
 			List<String> files = paths.filter((path) -> path.toString().endsWith(".yml"))
@@ -61,22 +105,26 @@ class ObservabilityConfigTests {
 		}
 	}
 
-	/** Runs promtool in {@code directory}; fails the test with its output if it fails. */
 	private static String promtool(Path directory, String... arguments) {
 		List<String> command = new ArrayList<>(List.of("promtool"));
 		command.addAll(List.of(arguments));
+		return run(directory, command.toArray(String[]::new));
+	}
+
+	/** Runs a tool in {@code directory}; fails the test with its output if it fails. */
+	private static String run(Path directory, String... command) {
 		try {
 			Process process = new ProcessBuilder(command).directory(directory.toFile())
 				.redirectErrorStream(true)
 				.start();
 			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("promtool finished").isTrue();
-			assertThat(process.exitValue()).as("promtool %s:%n%s", String.join(" ", arguments), output).isZero();
+			assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("%s finished", command[0]).isTrue();
+			assertThat(process.exitValue()).as("%s:%n%s", String.join(" ", command), output).isZero();
 			return output;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(
-					"promtool is not installed: ./stack test installs Debian's prometheus package", ex);
+					command[0] + " cannot run (./stack test installs promtool; npm comes with " + "Node.js)", ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

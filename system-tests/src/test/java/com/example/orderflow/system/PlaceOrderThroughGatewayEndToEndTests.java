@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.example.orderflow.contracts.Topics;
+import com.example.orderflow.messaging.test.KafkaProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -213,6 +215,35 @@ class PlaceOrderThroughGatewayEndToEndTests {
 		String rules = body(prometheus + "/api/v1/rules");
 		assertThat(rules).contains("\"name\":\"SagaFailureRatioHigh\"", "\"name\":\"OutboxBacklog\"")
 			.doesNotContain("\"health\":\"err\"");
+	}
+
+	/**
+	 * A renamed or lost metric must fail here rather than silently mute an alert or blank
+	 * a dashboard panel: after an order and a parked record, every metric the alert rules
+	 * and the dashboards query is on one of the five services' /actuator/prometheus.
+	 */
+	@Test
+	void exposesEveryMetricTheAlertRulesAndDashboardsQuery() throws Exception {
+		String book = ShopClient.uniqueSku("BOOK");
+		shop.putProduct(book, 4500, 10);
+		String customer = ShopClient.uniqueCustomer("watched");
+		shop.deposit(customer, 100_000);
+		shop.awaitFinished(shop.placeOrder(customer, Map.of(book, 1)), FINISH_WITHIN);
+		try (KafkaProbe probe = new KafkaProbe(stack.kafkaBootstrap(),
+				Topics.deadLetterTopicOf(Topics.PAYMENT_COMMANDS))) {
+			String key = UUID.randomUUID().toString();
+			probe.send(Topics.PAYMENT_COMMANDS, key, "ChargePayment", "{not json");
+			probe.await((record) -> key.equals(record.key()), FINISH_WITHIN);
+		}
+
+		StringBuilder exposed = new StringBuilder();
+		for (String port : List.of("GATEWAY_PORT", "ORDER_PORT", "INVENTORY_PORT", "PAYMENT_PORT",
+				"ORCHESTRATOR_PORT")) {
+			exposed.append(body(stack.url(port) + "/actuator/prometheus")).append('\n');
+		}
+
+		assertThat(QueriedMetrics.names()).isNotEmpty()
+			.allSatisfy((name) -> assertThat(exposed).as("metric %s", name).containsPattern("(?m)^" + name + "[{ ]"));
 	}
 
 	private static String body(String url) throws Exception {

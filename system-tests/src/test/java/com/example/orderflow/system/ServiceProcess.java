@@ -71,27 +71,6 @@ final class ServiceProcess {
 		return this;
 	}
 
-	/** What Prometheus would scrape from the service. */
-	String scrapeMetrics() {
-		HttpRequest scrape = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/prometheus"))
-			.timeout(Duration.ofSeconds(10))
-			.build();
-		try {
-			HttpResponse<String> response = http.send(scrape, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				throw new IllegalStateException(this.name + " answered " + response.statusCode() + " to a scrape");
-			}
-			return response.body();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("cannot scrape " + this.name, ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	void awaitReady(Duration timeout) {
 		Instant deadline = Instant.now().plus(timeout);
 		HttpRequest readiness = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
