@@ -26,7 +26,7 @@ class OutboxBacklogTests {
 	@BeforeAll
 	static void createOutbox() {
 		setup = JdbcClient.create(new DriverManagerDataSource(database.url(), database.user(), database.password()));
-		setup.sql(OutboxFixtures.SCHEMA).update();
+		setup.sql(OutboxFixtures.schema()).update();
 		OutboxFixtures.unpublished(setup, 2, Duration.ofMinutes(5));
 	}
 

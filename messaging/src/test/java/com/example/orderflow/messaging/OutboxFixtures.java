@@ -1,8 +1,12 @@
 package com.example.orderflow.messaging;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Outbox rows written straight to the table, as if a transaction had left them. */
@@ -10,20 +14,19 @@ final class OutboxFixtures {
 
 	static final String TOPIC = "messaging-test.metrics";
 
-	/** The library's outbox table, for tests that do without Flyway. */
-	static final String SCHEMA = """
-			create table outbox (
-			    id           bigserial primary key,
-			    topic        text        not null,
-			    message_key  text        not null,
-			    message_type text        not null,
-			    payload      text,
-			    headers      text,
-			    created_at   timestamptz not null default now(),
-			    published_at timestamptz
-			);
-			create index outbox_unpublished on outbox (id) where published_at is null;
-			""";
+	/**
+	 * The test schema's migration (outbox, inbox and the test app's table), for tests
+	 * that do without Flyway.
+	 */
+	static String schema() {
+		try {
+			return new ClassPathResource("db/messaging-test/V1__create_outbox_and_inbox.sql")
+				.getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
 
 	private OutboxFixtures() {
 	}
