@@ -9,9 +9,6 @@ import com.example.orderflow.contracts.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 /**
  * Parks a record that can never be processed on its topic's {@code .dlt} twin, through
  * the outbox, so parking it and moving past it commit together. The headers say why and
@@ -49,14 +46,7 @@ class DeadLetters {
 				record.value(), headers);
 		// a rolled-back batch parks its records again when replayed: count commits
 		String topic = record.topic();
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCommit() {
-				DeadLetters.this.metrics.parked(topic, MessagingMetrics.PERMANENT);
-			}
-
-		});
+		AfterCommit.run(() -> this.metrics.parked(topic, MessagingMetrics.PERMANENT));
 	}
 
 	/**

@@ -44,8 +44,8 @@ public class MessagingAutoConfiguration {
 	}
 
 	@Bean
-	OutboxSignal outboxSignal() {
-		return new OutboxSignal();
+	WorkSignal workSignal() {
+		return new WorkSignal();
 	}
 
 	@Bean
@@ -54,7 +54,7 @@ public class MessagingAutoConfiguration {
 	}
 
 	@Bean
-	Outbox outbox(JdbcClient jdbc, MessageCodec codec, OutboxSignal signal, HeadersJson headersJson) {
+	Outbox outbox(JdbcClient jdbc, MessageCodec codec, WorkSignal signal, HeadersJson headersJson) {
 		return new Outbox(jdbc, codec, signal, headersJson);
 	}
 
@@ -67,7 +67,7 @@ public class MessagingAutoConfiguration {
 
 	@Bean
 	OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager,
-			KafkaTemplate<String, String> kafka, OutboxSignal signal, HeadersJson headersJson,
+			KafkaTemplate<String, String> kafka, WorkSignal signal, HeadersJson headersJson,
 			MessagingProperties properties, MessagingMetrics metrics) {
 		return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafka, signal, headersJson,
 				properties, metrics);

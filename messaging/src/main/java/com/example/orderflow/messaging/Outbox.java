@@ -34,11 +34,11 @@ public class Outbox {
 
 	private final MessageCodec codec;
 
-	private final OutboxSignal signal;
+	private final WorkSignal signal;
 
 	private final HeadersJson headersJson;
 
-	Outbox(JdbcClient jdbc, MessageCodec codec, OutboxSignal signal, HeadersJson headersJson) {
+	Outbox(JdbcClient jdbc, MessageCodec codec, WorkSignal signal, HeadersJson headersJson) {
 		this.jdbc = jdbc;
 		this.codec = codec;
 		this.signal = signal;

@@ -42,7 +42,7 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final KafkaTemplate<String, String> kafka;
 
-	private final OutboxSignal signal;
+	private final WorkSignal signal;
 
 	private final HeadersJson headersJson;
 
@@ -57,7 +57,7 @@ class OutboxRelay implements SmartLifecycle {
 	private Instant nextHousekeeping = Instant.now();
 
 	OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
-			OutboxSignal signal, HeadersJson headersJson, MessagingProperties properties, MessagingMetrics metrics) {
+			WorkSignal signal, HeadersJson headersJson, MessagingProperties properties, MessagingMetrics metrics) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.kafka = kafka;
