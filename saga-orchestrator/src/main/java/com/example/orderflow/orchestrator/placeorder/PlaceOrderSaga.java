@@ -167,8 +167,7 @@ class PlaceOrderSaga {
 			}
 			case APPROVED, REJECTED, PARKED -> {
 				// a late or repeated reply: everything it could ask for was already done,
-				// or
-				// an operator decides when the parked step is sent again
+				// or an operator decides when the parked step is sent again
 			}
 		}
 		// Late replies are safe to ignore: a compensation sent after the original command

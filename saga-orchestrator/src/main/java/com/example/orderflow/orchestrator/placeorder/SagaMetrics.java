@@ -6,13 +6,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.example.orderflow.contracts.RejectionReason;
+import com.example.orderflow.messaging.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The saga's business counters and its duration, counted only once the transaction that
@@ -90,17 +89,7 @@ class SagaMetrics {
 		if (tally.isEmpty()) {
 			return;
 		}
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			throw new IllegalStateException("Saga metrics are counted on commit: a transaction is required");
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCommit() {
-				count(tally);
-			}
-
-		});
+		AfterCommit.run(() -> count(tally));
 	}
 
 	private void count(SagaTally tally) {
