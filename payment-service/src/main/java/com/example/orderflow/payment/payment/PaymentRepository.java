@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,6 +44,20 @@ class PaymentRepository {
 			.param(orderId)
 			.query(PaymentRepository::payment)
 			.optional();
+	}
+
+	/**
+	 * Locks the payments of these orders in one statement, in key order so that two
+	 * transactions locking overlapping sets cannot deadlock.
+	 */
+	Map<UUID, Payment> findAllForUpdate(Collection<UUID> orderIds) {
+		Map<UUID, Payment> payments = new HashMap<>();
+		this.jdbc.sql("select " + COLUMNS + " from payments where order_id = any(?) order by order_id for update")
+			.param(orderIds.toArray(UUID[]::new))
+			.query(PaymentRepository::payment)
+			.list()
+			.forEach((payment) -> payments.put(payment.orderId(), payment));
+		return payments;
 	}
 
 	/**

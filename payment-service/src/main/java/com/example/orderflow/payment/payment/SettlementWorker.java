@@ -3,13 +3,15 @@ package com.example.orderflow.payment.payment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import com.example.orderflow.contracts.Topics;
+import com.example.orderflow.messaging.AfterCommit;
 import com.example.orderflow.messaging.Outbox;
+import com.example.orderflow.messaging.WorkSignal;
 import com.example.orderflow.payment.account.AccountRepository;
 import com.example.orderflow.payment.payment.PaymentRepository.Due;
 import com.example.orderflow.payment.provider.PaymentProvider;
@@ -20,15 +22,13 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Settles held payments with the provider, outside any database transaction: leases a
  * batch of due captures and refunds, sends them all at once (the provider's bulkhead
- * bounds how many are in flight), then records every outcome and its reply to the saga in
- * one transaction.
+ * bounds how many are in flight), then locks them all with one statement and records
+ * every outcome and its reply to the saga in one transaction.
  *
  * <p>
  * A crash between the calls and the record leaves the lease to expire; the next round
@@ -51,7 +51,7 @@ class SettlementWorker implements SmartLifecycle {
 
 	private final SettlementProperties properties;
 
-	private final Semaphore wakeUps = new Semaphore(0);
+	private final WorkSignal wakeUps = new WorkSignal();
 
 	private volatile boolean running;
 
@@ -69,12 +69,7 @@ class SettlementWorker implements SmartLifecycle {
 
 	/** Wakes the worker once the current transaction has committed its due payments. */
 	void wakeAfterCommit() {
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				SettlementWorker.this.wakeUps.release();
-			}
-		});
+		AfterCommit.run(this.wakeUps::signal);
 	}
 
 	@Override
@@ -86,7 +81,7 @@ class SettlementWorker implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		this.wakeUps.release();
+		this.wakeUps.signal();
 		try {
 			this.thread.join(this.properties.lease().toMillis());
 		}
@@ -117,8 +112,7 @@ class SettlementWorker implements SmartLifecycle {
 
 	private void awaitWork() {
 		try {
-			this.wakeUps.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-			this.wakeUps.drainPermits();
+			this.wakeUps.await(this.properties.pollInterval());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -141,15 +135,20 @@ class SettlementWorker implements SmartLifecycle {
 		}
 		CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
 		this.transactions.executeWithoutResult((status) -> {
+			Map<UUID, Payment> current = this.payments.findAllForUpdate(due.stream().map(Payment::orderId).toList());
 			for (int i = 0; i < due.size(); i++) {
-				record(due.get(i), calls.get(i).join());
+				Payment leased = due.get(i);
+				record(leased, Optional.ofNullable(current.get(leased.orderId())), calls.get(i).join());
 			}
 		});
 		return due.size();
 	}
 
-	private void record(Payment leased, ProviderOutcome outcome) {
-		Optional<Payment> current = this.payments.findForUpdate(leased.orderId());
+	/**
+	 * @param current the payment as it is now, locked: a command may have moved it since
+	 * the lease
+	 */
+	private void record(Payment leased, Optional<Payment> current, ProviderOutcome outcome) {
 		if (current.isEmpty() || current.get().status() != leased.status()) {
 			// a refund came in while capturing: it goes to the provider now that the
 			// capture is settled, whatever its outcome
@@ -158,9 +157,8 @@ class SettlementWorker implements SmartLifecycle {
 			return;
 		}
 		Instant now = Instant.now();
-		// the leased row, not the current one: the lease marked the capture as reaching
-		// the
-		// provider, but only the outcome knows whether it did
+		// the leased row, not the current one: the lease marked the capture as
+		// reaching the provider, but only the outcome knows whether it did
 		Payment settled = (leased.status() == PaymentStatus.CAPTURING) ? captureSettled(leased, outcome, now)
 				: refundSettled(leased, outcome, now);
 		if (!settled.status().holdsFunds()) {
