@@ -147,8 +147,7 @@ final class ApiDocsMerger {
 	}
 
 	// Any string equal to a renamed reference is one: "$ref" values, but also
-	// discriminator
-	// mappings, which point at schemas the same way.
+	// discriminator mappings, which point at schemas the same way.
 	private static void rewriteReferences(JsonNode node, Map<String, String> renames) {
 		if (renames.isEmpty()) {
 			return;

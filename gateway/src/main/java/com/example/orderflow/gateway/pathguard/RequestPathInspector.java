@@ -23,8 +23,7 @@ final class RequestPathInspector {
 	}
 
 	// enough to undo double and triple encoding; a path still encoded after that is odd
-	// but
-	// can no longer hide a dot segment from a server that decodes once
+	// but can no longer hide a dot segment from a server that decodes once
 	private static final int MAX_DECODING_ROUNDS = 3;
 
 	private RequestPathInspector() {

@@ -26,8 +26,7 @@ class RequestIdFilter implements WebFilter, Ordered {
 		String requestId = RequestIds.keepOrGenerate(exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER));
 		exchange.getAttributes().put(RequestIds.ATTRIBUTE, requestId);
 		// Set at commit time: a downstream response may bring its own X-Request-Id, and
-		// an
-		// error response is written long after this filter ran.
+		// an error response is written long after this filter ran.
 		exchange.getResponse().beforeCommit(() -> {
 			exchange.getResponse().getHeaders().set(RequestIds.HEADER, requestId);
 			return Mono.empty();

@@ -17,8 +17,7 @@ public final class RequestIds {
 	static final String ATTRIBUTE = RequestIds.class.getName() + ".requestId";
 
 	// Ids end up in log lines and response headers: a short, plain alphabet keeps a
-	// caller
-	// from injecting line breaks or flooding logs through them.
+	// caller from injecting line breaks or flooding logs through them.
 	private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
 	private RequestIds() {
