@@ -13,7 +13,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row is marked only after the broker acknowledged it; a crash in between publishes it
  * again, which the consumers' inboxes absorb (at-least-once, effectively once).
  */
-class OutboxRelay implements SmartLifecycle {
+class OutboxRelay extends BatchWorker {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -42,55 +41,23 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final KafkaTemplate<String, String> kafka;
 
-	private final WorkSignal signal;
-
 	private final HeadersJson headersJson;
 
 	private final MessagingProperties properties;
 
 	private final MessagingMetrics metrics;
 
-	private volatile Thread worker;
-
-	private volatile boolean running;
-
 	private Instant nextHousekeeping = Instant.now();
 
 	OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
 			WorkSignal signal, HeadersJson headersJson, MessagingProperties properties, MessagingMetrics metrics) {
+		super("outbox-relay", signal, Duration.ofSeconds(10));
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.kafka = kafka;
-		this.signal = signal;
 		this.headersJson = headersJson;
 		this.properties = properties;
 		this.metrics = metrics;
-	}
-
-	@Override
-	public void start() {
-		this.running = true;
-		this.worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
-	}
-
-	@Override
-	public void stop() {
-		this.running = false;
-		Thread thread = this.worker;
-		if (thread != null) {
-			thread.interrupt();
-			try {
-				thread.join(TimeUnit.SECONDS.toMillis(10));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
 	}
 
 	/**
@@ -101,28 +68,21 @@ class OutboxRelay implements SmartLifecycle {
 		return Integer.MAX_VALUE - 200;
 	}
 
-	private void run() {
-		MessagingProperties.Outbox settings = this.properties.outbox();
-		while (this.running) {
-			try {
-				int published = publishBatch(settings);
-				housekeepIfDue();
-				if (published < settings.batchSize()) {
-					this.signal.await(settings.pollInterval());
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (RuntimeException ex) {
-				if (!this.running) {
-					return;
-				}
-				log.warn("Outbox relay failed, retrying shortly: {}", ex.toString());
-				sleepQuietly(Duration.ofSeconds(1));
-			}
-		}
+	@Override
+	protected int runRound() {
+		int published = publishBatch(this.properties.outbox());
+		housekeepIfDue();
+		return published;
+	}
+
+	@Override
+	protected int batchSize() {
+		return this.properties.outbox().batchSize();
+	}
+
+	@Override
+	protected Duration pollInterval() {
+		return this.properties.outbox().pollInterval();
 	}
 
 	/**
@@ -196,15 +156,6 @@ class OutboxRelay implements SmartLifecycle {
 			.update();
 		if (outbox + inbox > 0) {
 			log.debug("Purged {} published outbox rows and {} inbox entries", outbox, inbox);
-		}
-	}
-
-	private static void sleepQuietly(Duration duration) {
-		try {
-			Thread.sleep(duration);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 

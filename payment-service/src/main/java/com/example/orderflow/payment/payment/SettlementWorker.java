@@ -1,5 +1,6 @@
 package com.example.orderflow.payment.payment;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import com.example.orderflow.contracts.Topics;
-import com.example.orderflow.messaging.AfterCommit;
+import com.example.orderflow.messaging.BatchWorker;
 import com.example.orderflow.messaging.Outbox;
 import com.example.orderflow.messaging.WorkSignal;
 import com.example.orderflow.payment.account.AccountRepository;
@@ -20,7 +21,6 @@ import com.example.orderflow.payment.provider.ProviderRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * calls again under the same idempotency key, so the provider applies each once.
  */
 @Component
-class SettlementWorker implements SmartLifecycle {
+class SettlementWorker extends BatchWorker {
 
 	private static final Logger log = LoggerFactory.getLogger(SettlementWorker.class);
 
@@ -51,14 +51,10 @@ class SettlementWorker implements SmartLifecycle {
 
 	private final SettlementProperties properties;
 
-	private final WorkSignal wakeUps = new WorkSignal();
-
-	private volatile boolean running;
-
-	private Thread thread;
-
 	SettlementWorker(PaymentRepository payments, AccountRepository accounts, PaymentProvider provider, Outbox outbox,
 			TransactionTemplate transactions, SettlementProperties properties) {
+		// a round in progress may take as long as a lease to finish
+		super("settlement-worker", new WorkSignal(), properties.lease());
 		this.payments = payments;
 		this.accounts = accounts;
 		this.provider = provider;
@@ -67,57 +63,19 @@ class SettlementWorker implements SmartLifecycle {
 		this.properties = properties;
 	}
 
-	/** Wakes the worker once the current transaction has committed its due payments. */
-	void wakeAfterCommit() {
-		AfterCommit.run(this.wakeUps::signal);
+	@Override
+	protected int runRound() {
+		return settleDue();
 	}
 
 	@Override
-	public void start() {
-		this.running = true;
-		this.thread = Thread.ofPlatform().name("settlement-worker").daemon().start(this::run);
+	protected int batchSize() {
+		return this.properties.batch();
 	}
 
 	@Override
-	public void stop() {
-		this.running = false;
-		this.wakeUps.signal();
-		try {
-			this.thread.join(this.properties.lease().toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	private void run() {
-		while (this.running) {
-			int settled = 0;
-			try {
-				settled = settleDue();
-			}
-			catch (RuntimeException ex) {
-				log.warn("Settling payments failed, will try again: {}", ex.toString());
-			}
-			if (settled < this.properties.batch()) {
-				awaitWork();
-			}
-		}
-	}
-
-	private void awaitWork() {
-		try {
-			this.wakeUps.await(this.properties.pollInterval());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.running = false;
-		}
+	protected Duration pollInterval() {
+		return this.properties.pollInterval();
 	}
 
 	/** One round: lease, call, record. */
