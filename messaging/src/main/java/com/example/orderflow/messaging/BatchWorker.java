@@ -85,7 +85,8 @@ public abstract class BatchWorker implements SmartLifecycle {
 	private void run() {
 		while (this.running) {
 			try {
-				if (runRound() < batchSize()) {
+				// a round traces only the work it picks up, in that work's own trace
+				if (Tracing.untraced(this::runRound) < batchSize()) {
 					this.signal.await(pollInterval());
 				}
 			}

@@ -45,10 +45,20 @@ public class Outbox {
 		this.headersJson = headersJson;
 	}
 
+	/**
+	 * Also records the trace the message is sent in, so that the relay's publish, though
+	 * later and on another thread, continues it.
+	 */
 	public void add(String topic, SagaMessage message) {
-		pending().add(new Row(topic, message.key(), MessageTypes.nameOf(message), this.codec.encode(message), null));
+		String traceParent = Tracing.currentTraceParent();
+		Map<String, String> headers = (traceParent != null) ? Map.of(Tracing.TRACEPARENT, traceParent) : Map.of();
+		pending().add(new Row(topic, message.key(), MessageTypes.nameOf(message), this.codec.encode(message),
+				this.headersJson.write(headers)));
 	}
 
+	/**
+	 * Headers are kept as given: a dead letter stays in the trace of the record it parks.
+	 */
 	void addRaw(String topic, String key, String type, String payload, Map<String, String> headers) {
 		pending().add(new Row(topic, key, type, payload, this.headersJson.write(headers)));
 	}

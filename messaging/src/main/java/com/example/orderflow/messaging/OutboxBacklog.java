@@ -64,7 +64,7 @@ class OutboxBacklog {
 		if (query == null || query.isStale(this.refreshNanos)) {
 			Query next = new Query(System.nanoTime(), new CompletableFuture<>());
 			if (this.latest.compareAndSet(query, next)) {
-				Thread.ofVirtual().name("outbox-backlog").start(() -> run(next.result()));
+				Thread.ofVirtual().name("outbox-backlog").start(() -> Tracing.untraced(() -> run(next.result())));
 			}
 			query = this.latest.get();
 		}

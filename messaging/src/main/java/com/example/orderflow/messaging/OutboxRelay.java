@@ -4,11 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,13 +127,23 @@ class OutboxRelay extends BatchWorker {
 
 	private void send(List<OutboxRow> rows, Duration timeout) {
 		List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
+		List<Span> spans = new ArrayList<>(rows.size());
 		for (OutboxRow row : rows) {
+			Map<String, String> headers = new LinkedHashMap<>(this.headersJson.read(row.headers()));
+			Span span = publishSpan(row, headers.remove(Tracing.TRACEPARENT));
+			spans.add(span);
 			ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
 			record.headers().add(MessageCodec.TYPE_HEADER, row.type().getBytes(StandardCharsets.UTF_8));
-			for (Map.Entry<String, String> header : this.headersJson.read(row.headers()).entrySet()) {
+			for (Map.Entry<String, String> header : headers.entrySet()) {
 				record.headers().add(header.getKey(), header.getValue().getBytes(StandardCharsets.UTF_8));
 			}
-			acks.add(this.kafka.send(record));
+			try (Scope scope = span.makeCurrent()) {
+				// the consumer's span becomes a child of this one
+				W3CTraceContextPropagator.getInstance()
+					.inject(Context.current(), record.headers(), (carrier, key, value) -> carrier.remove(key)
+						.add(key, value.getBytes(StandardCharsets.UTF_8)));
+				acks.add(this.kafka.send(record));
+			}
 		}
 		try {
 			CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
@@ -135,11 +151,32 @@ class OutboxRelay extends BatchWorker {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			spans.forEach((span) -> Tracing.failed(span, ex));
 			throw new IllegalStateException("interrupted while publishing the outbox", ex);
 		}
 		catch (Exception ex) {
+			spans.forEach((span) -> Tracing.failed(span, ex));
 			throw new IllegalStateException("broker did not acknowledge the outbox batch", ex);
 		}
+		finally {
+			spans.forEach(Span::end);
+		}
+	}
+
+	/**
+	 * A producer span in the trace of the work that wrote the row, per the OpenTelemetry
+	 * messaging conventions; it lasts until the broker acknowledged the batch.
+	 */
+	private static Span publishSpan(OutboxRow row, String traceParent) {
+		return Tracing.spanBuilder("send " + row.topic(), SpanKind.PRODUCER, traceParent)
+			.setAttribute(MessagingAttributes.SYSTEM, "kafka")
+			.setAttribute(MessagingAttributes.OPERATION_NAME, "send")
+			.setAttribute(MessagingAttributes.OPERATION_TYPE, "send")
+			.setAttribute(MessagingAttributes.DESTINATION, row.topic())
+			.setAttribute(MessagingAttributes.MESSAGE_KEY, row.key())
+			.setAttribute(MessagingAttributes.MESSAGE_TYPE, row.type())
+			.setAttribute(Tracing.ORDER_ID, row.key())
+			.startSpan();
 	}
 
 	private void housekeepIfDue() {

@@ -7,7 +7,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import com.example.orderflow.contracts.MessageTypes;
 import com.example.orderflow.contracts.SagaMessage;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +45,8 @@ public class TransactionalConsumer {
 
 	private static final Logger log = LoggerFactory.getLogger(TransactionalConsumer.class);
 
+	private static final AttributeKey<Boolean> REDELIVERY = AttributeKey.booleanKey("orderflow.message.redelivery");
+
 	private final TransactionTemplate transactions;
 
 	private final Inbox inbox;
@@ -63,7 +69,16 @@ public class TransactionalConsumer {
 		this.consumerGroup = consumerGroup;
 	}
 
+	/**
+	 * Each record is processed in a span of its own, a child of the span that sent it, so
+	 * the order's trace runs on through this service; the batch's shared bookkeeping
+	 * (inbox, commit) is not traced.
+	 */
 	public void consume(List<ConsumerRecord<String, String>> records, Consumer<SagaMessage> handler) {
+		Tracing.untraced(() -> consumeBatch(records, handler));
+	}
+
+	private void consumeBatch(List<ConsumerRecord<String, String>> records, Consumer<SagaMessage> handler) {
 		try {
 			this.transactions.executeWithoutResult((status) -> applyBatch(records, handler));
 		}
@@ -106,26 +121,58 @@ public class TransactionalConsumer {
 	}
 
 	private void applyBatch(List<ConsumerRecord<String, String>> records, Consumer<SagaMessage> handler) {
-		List<SagaMessage> messages = new ArrayList<>(records.size());
+		List<Decoded> decoded = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, String> record : records) {
 			SagaMessage message = decodeOrPark(record);
 			if (message != null) {
-				messages.add(message);
+				decoded.add(new Decoded(record, message));
 			}
 		}
-		Set<UUID> fresh = this.inbox.firstDeliveries(messages.stream().map(SagaMessage::messageId).toList());
-		for (SagaMessage message : messages) {
-			if (fresh.remove(message.messageId())) {
-				handler.accept(message);
-			}
+		Set<UUID> fresh = this.inbox
+			.firstDeliveries(decoded.stream().map((each) -> each.message().messageId()).toList());
+		for (Decoded each : decoded) {
+			process(each.record(), each.message(), fresh.remove(each.message().messageId()), handler);
 		}
 	}
 
 	private void apply(ConsumerRecord<String, String> record, Consumer<SagaMessage> handler) {
 		SagaMessage message = decodeOrPark(record);
-		if (message != null && this.inbox.firstDelivery(message.messageId())) {
-			handler.accept(message);
+		if (message != null) {
+			process(record, message, this.inbox.firstDelivery(message.messageId()), handler);
 		}
+	}
+
+	/** A redelivery gets a span too, so a trace shows that it arrived and was dropped. */
+	private void process(ConsumerRecord<String, String> record, SagaMessage message, boolean firstDelivery,
+			Consumer<SagaMessage> handler) {
+		Span span = Tracing
+			.spanBuilder("process " + record.topic(), SpanKind.CONSUMER,
+					DeadLetters.headerValue(record, Tracing.TRACEPARENT))
+			.setAttribute(MessagingAttributes.SYSTEM, "kafka")
+			.setAttribute(MessagingAttributes.OPERATION_NAME, "process")
+			.setAttribute(MessagingAttributes.OPERATION_TYPE, "process")
+			.setAttribute(MessagingAttributes.DESTINATION, record.topic())
+			.setAttribute(MessagingAttributes.PARTITION, String.valueOf(record.partition()))
+			.setAttribute(MessagingAttributes.OFFSET, record.offset())
+			.setAttribute(MessagingAttributes.CONSUMER_GROUP, this.consumerGroup)
+			.setAttribute(MessagingAttributes.MESSAGE_KEY, record.key())
+			.setAttribute(MessagingAttributes.MESSAGE_ID, message.messageId().toString())
+			.setAttribute(MessagingAttributes.MESSAGE_TYPE, MessageTypes.nameOf(message))
+			.setAttribute(Tracing.ORDER_ID, message.orderId().toString())
+			.setAttribute(Tracing.SAGA_ID, message.sagaId().toString())
+			.setAttribute(REDELIVERY, !firstDelivery)
+			.startSpan();
+		Tracing.within(span, () -> {
+			if (firstDelivery) {
+				handler.accept(message);
+			}
+			log.debug("Processed {} {} for order {} from {}-{}@{}{}", MessageTypes.nameOf(message), message.messageId(),
+					message.orderId(), record.topic(), record.partition(), record.offset(),
+					firstDelivery ? "" : " (a redelivery, dropped)");
+		});
+	}
+
+	private record Decoded(ConsumerRecord<String, String> record, SagaMessage message) {
 	}
 
 	/**

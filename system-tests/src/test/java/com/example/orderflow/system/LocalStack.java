@@ -36,6 +36,28 @@ final class LocalStack implements AutoCloseable {
 		this.environment.put("SAGA_STEP_TIMEOUT", "10s");
 	}
 
+	/**
+	 * Has every service's OpenTelemetry agent export its spans to this OTLP/HTTP
+	 * endpoint, in small delays so a test need not wait long, and log each message it
+	 * processes.
+	 */
+	LocalStack exportingTracesTo(String otlpEndpoint) {
+		this.environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", otlpEndpoint);
+		this.environment.put("OTEL_BSP_SCHEDULE_DELAY", "200");
+		this.environment.put("LOGGING_LEVEL_COM_EXAMPLE_ORDERFLOW_MESSAGING", "DEBUG");
+		return this;
+	}
+
+	/** What a component wrote to its log so far. */
+	String log(String component) {
+		try {
+			return Files.readString(this.state.resolve("logs").resolve(component + ".log"));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(component + " has no log", ex);
+		}
+	}
+
 	/** Starts from empty databases and an empty broker. */
 	LocalStack up() {
 		Runtime.getRuntime().addShutdownHook(this.cleanup);

@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +30,32 @@ class ObservabilityConfigTests {
 		.normalize();
 
 	private static final Path WORK = PROMETHEUS.resolve("../../system-tests/target/observability").normalize();
+
+	/**
+	 * No collector binary runs here, so its configuration is checked for what breaks a
+	 * collector at start: a pipeline naming a component that is not configured.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void theCollectorPipelineUsesOnlyConfiguredComponentsAndReceivesOtlpOverHttp() throws IOException {
+		Map<String, Object> collector = new Yaml()
+			.load(Files.readString(PROMETHEUS.resolve("../otel/collector.yaml").normalize()));
+		Map<String, Object> service = (Map<String, Object>) collector.get("service");
+		Map<String, Map<String, List<String>>> pipelines = (Map<String, Map<String, List<String>>>) service
+			.get("pipelines");
+		assertThat(pipelines).containsKey("traces");
+		for (Map<String, List<String>> pipeline : pipelines.values()) {
+			for (String kind : List.of("receivers", "processors", "exporters")) {
+				assertThat(pipeline.getOrDefault(kind, List.of())).as(kind)
+					.allSatisfy((name) -> assertThat((Map<String, Object>) collector.get(kind)).containsKey(name));
+			}
+		}
+		assertThat((List<String>) service.get("extensions"))
+			.allSatisfy((name) -> assertThat((Map<String, Object>) collector.get("extensions")).containsKey(name));
+		Map<String, Object> otlp = (Map<String, Object>) ((Map<String, Object>) collector.get("receivers")).get("otlp");
+		assertThat(((Map<String, Map<String, Object>>) otlp.get("protocols")).get("http")).containsEntry("endpoint",
+				"0.0.0.0:4318");
+	}
 
 	@Test
 	void thePrometheusConfigurationIsValid() {

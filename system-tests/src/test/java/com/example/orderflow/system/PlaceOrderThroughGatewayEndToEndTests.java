@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.example.orderflow.contracts.Topics;
 import com.example.orderflow.messaging.test.KafkaProbe;
+import com.example.orderflow.system.OtlpTraceReceiver.ReceivedSpan;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,12 @@ class PlaceOrderThroughGatewayEndToEndTests {
 
 	private static ShopClient shop;
 
+	private static OtlpTraceReceiver traces;
+
 	@BeforeAll
-	static void startStack() {
-		stack = new LocalStack().up();
+	static void startStack() throws Exception {
+		traces = OtlpTraceReceiver.start();
+		stack = new LocalStack().exportingTracesTo(traces.endpoint()).up();
 		shop = ShopClient.throughGateway(stack.gatewayUrl());
 	}
 
@@ -52,6 +56,88 @@ class PlaceOrderThroughGatewayEndToEndTests {
 		if (stack != null) {
 			stack.close();
 		}
+		if (traces != null) {
+			traces.close();
+		}
+	}
+
+	@Test
+	void oneOrderIsOneTraceFromTheGatewayThroughKafkaAndEveryServiceToItsApproval() {
+		String book = ShopClient.uniqueSku("BOOK");
+		shop.putProduct(book, 2500, 10);
+		String customer = ShopClient.uniqueCustomer("traced");
+		shop.deposit(customer, 10_000);
+
+		UUID orderId = shop.placeOrder(customer, Map.of(book, 2));
+		assertThat(shop.awaitFinished(orderId, FINISH_WITHIN)).containsEntry("status", "APPROVED");
+
+		// the saga's path, as (consuming service, message type); each is consumed in the
+		// trace that the gateway's request started
+		List<List<String>> path = List.of(List.of("saga-orchestrator", "OrderPlaced"),
+				List.of("inventory-service", "ReserveStock"), List.of("saga-orchestrator", "StockReserved"),
+				List.of("payment-service", "ChargePayment"), List.of("saga-orchestrator", "PaymentCharged"),
+				List.of("inventory-service", "ConfirmReservation"),
+				List.of("saga-orchestrator", "ReservationConfirmed"), List.of("order-service", "ApproveOrder"),
+				List.of("saga-orchestrator", "OrderApproved"));
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			List<ReceivedSpan> trace = traceOf(orderId);
+			Map<String, ReceivedSpan> byId = new HashMap<>();
+			trace.forEach((span) -> byId.put(span.spanId(), span));
+
+			assertThat(trace).filteredOn(ReceivedSpan::isRoot)
+				.singleElement()
+				.satisfies((root) -> assertThat(root.service()).isEqualTo("gateway"))
+				.satisfies((root) -> assertThat(root.kind()).isEqualTo("SERVER"));
+			assertThat(trace).filteredOn((span) -> !span.isRoot())
+				.allSatisfy((span) -> assertThat(byId).as("parent of %s in %s", span.name(), span.service())
+					.containsKey(span.parentSpanId()));
+			assertThat(trace).extracting(ReceivedSpan::service)
+				.contains("gateway", "order-service", "saga-orchestrator", "inventory-service", "payment-service");
+
+			List<List<String>> consumed = trace.stream()
+				.filter((span) -> span.kind().equals("CONSUMER"))
+				.map((span) -> List.of(span.service(), span.attribute("orderflow.message.type")))
+				.toList();
+			assertThat(consumed).containsAll(path);
+			for (ReceivedSpan consumer : trace) {
+				if (!consumer.kind().equals("CONSUMER")) {
+					continue;
+				}
+				// a child of the publish, not a span linked to it
+				ReceivedSpan producer = byId.get(consumer.parentSpanId());
+				assertThat(producer.kind()).isEqualTo("PRODUCER");
+				assertThat(producer.attribute("messaging.destination.name"))
+					.isEqualTo(consumer.attribute("messaging.destination.name"));
+				assertThat(producer.attribute("orderflow.message.type"))
+					.isEqualTo(consumer.attribute("orderflow.message.type"));
+				assertThat(List.of(producer, consumer)).allSatisfy((span) -> assertThat(span.attributes())
+					.containsEntry("orderflow.order.id", orderId.toString()));
+			}
+
+			// the provider call happens later, on the settlement worker, still in the
+			// trace
+			ReceivedSpan settle = trace.stream()
+				.filter((span) -> span.name().equals("settle capture"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(settle.service()).isEqualTo("payment-service");
+			assertThat(byId.get(settle.parentSpanId()).attribute("orderflow.message.type")).isEqualTo("ChargePayment");
+			assertThat(trace).anySatisfy((span) -> {
+				assertThat(span.kind()).isEqualTo("CLIENT");
+				assertThat(span.attribute("url.full")).endsWith("/v1/charges");
+				assertThat(ancestors(span, byId)).contains(settle);
+			});
+		});
+
+		// a log line leads to its trace: the agent puts the ids in the MDC, the pattern
+		// prints them
+		String traceId = traceOf(orderId).getFirst().traceId();
+		assertThat(stack.log("order-service")
+			.lines()
+			.filter((line) -> line.contains("Processed ApproveOrder") && line.contains(orderId.toString())))
+			.singleElement()
+			.asString()
+			.contains("[" + traceId + ",");
 	}
 
 	@Test
@@ -267,6 +353,27 @@ class PlaceOrderThroughGatewayEndToEndTests {
 	private static HttpResponse<String> get(String path) throws Exception {
 		return http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The trace the order's placement started, found by the order id on its spans. */
+	private static List<ReceivedSpan> traceOf(UUID orderId) {
+		ReceivedSpan placed = traces.spans()
+			.stream()
+			.filter((span) -> span.service().equals("order-service") && span.kind().equals("SERVER")
+					&& orderId.toString().equals(span.attribute("orderflow.order.id")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no span of order-service carries order " + orderId));
+		return traces.trace(placed.traceId());
+	}
+
+	private static List<ReceivedSpan> ancestors(ReceivedSpan span, Map<String, ReceivedSpan> byId) {
+		List<ReceivedSpan> ancestors = new ArrayList<>();
+		ReceivedSpan parent = byId.get(span.parentSpanId());
+		while (parent != null) {
+			ancestors.add(parent);
+			parent = byId.get(parent.parentSpanId());
+		}
+		return ancestors;
 	}
 
 	private static void assertProblem(HttpResponse<String> response, int status) {

@@ -7,6 +7,8 @@ import java.util.UUID;
 import com.example.orderflow.contracts.OrderEvent.OrderPlaced;
 import com.example.orderflow.contracts.Topics;
 import com.example.orderflow.messaging.Outbox;
+import com.example.orderflow.messaging.Tracing;
+import io.opentelemetry.api.trace.Span;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
@@ -58,6 +60,10 @@ public class OrderPlacement {
 		UUID orderId = UUID.randomUUID();
 		UUID sagaId = UUID.randomUUID();
 		if (this.orders.insertIfNew(orderId, sagaId, idempotencyKey, requestHash, request)) {
+			// on the request's span, so the order can be found by its id in a trace
+			// search
+			Span.current().setAttribute(Tracing.ORDER_ID, orderId.toString());
+			Span.current().setAttribute(Tracing.SAGA_ID, sagaId.toString());
 			this.outbox.add(Topics.ORDER_EVENTS, new OrderPlaced(UUID.randomUUID(), sagaId, orderId, Instant.now(),
 					request.customerId(), request.currency(), request.items()));
 			return new PlacedOrder(orderId, OrderStatus.PENDING);
@@ -72,6 +78,7 @@ public class OrderPlacement {
 			if (!existing.requestHash().equals(requestHash)) {
 				throw new IdempotencyKeyReusedException();
 			}
+			Span.current().setAttribute(Tracing.ORDER_ID, existing.id().toString());
 			return new PlacedOrder(existing.id(), existing.status());
 		});
 	}

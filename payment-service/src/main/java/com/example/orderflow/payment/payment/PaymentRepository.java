@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.example.orderflow.contracts.Money;
+import com.example.orderflow.messaging.Tracing;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,10 +68,11 @@ class PaymentRepository {
 	boolean insert(Payment payment, Due due) {
 		return this.jdbc
 			.sql("insert into payments (order_id, saga_id, customer_id, amount, currency, status, decline_reason, "
-					+ "created_at, updated_at, due_at) values (:orderId, :sagaId, :customerId, :amount, :currency, "
-					+ ":status, :declineReason, :createdAt, :updatedAt, case when :due = 'NOW' then now() end) "
-					+ "on conflict (order_id) do nothing")
+					+ "created_at, updated_at, due_at, trace_parent) values (:orderId, :sagaId, :customerId, :amount, "
+					+ ":currency, :status, :declineReason, :createdAt, :updatedAt, "
+					+ "case when :due = 'NOW' then now() end, :traceParent) on conflict (order_id) do nothing")
 			.param("due", due.name())
+			.param("traceParent", Tracing.currentTraceParent())
 			.param("orderId", payment.orderId())
 			.param("sagaId", payment.sagaId())
 			.param("customerId", payment.customerId())
@@ -88,7 +90,9 @@ class PaymentRepository {
 			.sql("update payments set status = :status, decline_reason = :declineReason, "
 					+ "failure_reason = :failureReason, provider_contacted = :providerContacted, "
 					+ "updated_at = :updatedAt, due_at = case :due when 'NOW' then now() when 'NONE' then null "
-					+ "else due_at end where order_id = :orderId")
+					+ "else due_at end, trace_parent = case :due when 'NOW' then :traceParent else trace_parent end "
+					+ "where order_id = :orderId")
+			.param("traceParent", Tracing.currentTraceParent())
 			.param("status", payment.status().name())
 			.param("declineReason", (payment.declineReason() != null) ? payment.declineReason().name() : null)
 			.param("failureReason", payment.failureReason())
@@ -106,7 +110,7 @@ class PaymentRepository {
 	 * on, for the same reason.
 	 * @return the payments as they were before the lease
 	 */
-	List<Payment> claimDue(int limit, Duration lease) {
+	List<Claimed> claimDue(int limit, Duration lease) {
 		return this.jdbc.sql("""
 				with due as (
 				    select order_id, provider_contacted from payments
@@ -116,11 +120,11 @@ class PaymentRepository {
 				    provider_contacted = p.provider_contacted or p.status = 'CAPTURING'
 				from due where p.order_id = due.order_id
 				returning p.order_id, p.saga_id, p.customer_id, p.amount, p.currency, p.status, p.decline_reason,
-				    p.failure_reason, due.provider_contacted, p.created_at, p.updated_at
+				    p.failure_reason, due.provider_contacted, p.created_at, p.updated_at, p.trace_parent
 				""")
 			.param("limit", limit)
 			.param("lease", lease.toMillis() / 1000.0)
-			.query(PaymentRepository::payment)
+			.query((rs, n) -> new Claimed(payment(rs, n), rs.getString("trace_parent")))
 			.list();
 	}
 
@@ -158,6 +162,13 @@ class PaymentRepository {
 
 	private static OffsetDateTime timestamp(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	/**
+	 * A payment leased for its provider call, with the trace of the command that made the
+	 * call due.
+	 */
+	record Claimed(Payment payment, @Nullable String traceParent) {
 	}
 
 	/** What happens to the payment's provider call when a row is written. */

@@ -12,12 +12,17 @@ import java.util.concurrent.CompletableFuture;
 import com.example.orderflow.contracts.Topics;
 import com.example.orderflow.messaging.BatchWorker;
 import com.example.orderflow.messaging.Outbox;
+import com.example.orderflow.messaging.Tracing;
 import com.example.orderflow.messaging.WorkSignal;
 import com.example.orderflow.payment.account.AccountRepository;
+import com.example.orderflow.payment.payment.PaymentRepository.Claimed;
 import com.example.orderflow.payment.payment.PaymentRepository.Due;
 import com.example.orderflow.payment.provider.PaymentProvider;
 import com.example.orderflow.payment.provider.ProviderOutcome;
 import com.example.orderflow.payment.provider.ProviderRequest;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,28 +83,62 @@ class SettlementWorker extends BatchWorker {
 		return this.properties.pollInterval();
 	}
 
-	/** One round: lease, call, record. */
+	/**
+	 * One round: lease, call, record. Each payment's settlement is a span in the trace of
+	 * the command that made it due, from the provider call to the recorded reply.
+	 */
 	int settleDue() {
-		List<Payment> due = this.transactions
+		List<Claimed> due = this.transactions
 			.execute((status) -> this.payments.claimDue(this.properties.batch(), this.properties.lease()));
 		if (due == null || due.isEmpty()) {
 			return 0;
 		}
+		List<Span> spans = new ArrayList<>(due.size());
 		List<CompletableFuture<ProviderOutcome>> calls = new ArrayList<>(due.size());
-		for (Payment payment : due) {
-			ProviderRequest request = new ProviderRequest(payment.orderId(), payment.customerId(), payment.amount());
-			calls.add((payment.status() == PaymentStatus.CAPTURING) ? this.provider.capture(request)
-					: this.provider.refund(request));
-		}
-		CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
-		this.transactions.executeWithoutResult((status) -> {
-			Map<UUID, Payment> current = this.payments.findAllForUpdate(due.stream().map(Payment::orderId).toList());
-			for (int i = 0; i < due.size(); i++) {
-				Payment leased = due.get(i);
-				record(leased, Optional.ofNullable(current.get(leased.orderId())), calls.get(i).join());
+		try {
+			for (Claimed claimed : due) {
+				Span span = settlementSpan(claimed);
+				spans.add(span);
+				try (Scope scope = span.makeCurrent()) {
+					calls.add(call(claimed.payment()));
+				}
 			}
-		});
-		return due.size();
+			CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+			this.transactions.executeWithoutResult((status) -> {
+				Map<UUID, Payment> current = this.payments
+					.findAllForUpdate(due.stream().map((claimed) -> claimed.payment().orderId()).toList());
+				for (int i = 0; i < due.size(); i++) {
+					Payment leased = due.get(i).payment();
+					try (Scope scope = spans.get(i).makeCurrent()) {
+						record(leased, Optional.ofNullable(current.get(leased.orderId())), calls.get(i).join());
+					}
+				}
+			});
+			return due.size();
+		}
+		catch (RuntimeException ex) {
+			spans.forEach((span) -> Tracing.failed(span, ex));
+			throw ex;
+		}
+		finally {
+			spans.forEach(Span::end);
+		}
+	}
+
+	private CompletableFuture<ProviderOutcome> call(Payment payment) {
+		ProviderRequest request = new ProviderRequest(payment.orderId(), payment.customerId(), payment.amount());
+		return (payment.status() == PaymentStatus.CAPTURING) ? this.provider.capture(request)
+				: this.provider.refund(request);
+	}
+
+	private static Span settlementSpan(Claimed claimed) {
+		Payment payment = claimed.payment();
+		Span span = Tracing.startSpan(
+				(payment.status() == PaymentStatus.CAPTURING) ? "settle capture" : "settle refund", SpanKind.INTERNAL,
+				claimed.traceParent());
+		span.setAttribute(Tracing.ORDER_ID, payment.orderId().toString());
+		span.setAttribute(Tracing.SAGA_ID, payment.sagaId().toString());
+		return span;
 	}
 
 	/**

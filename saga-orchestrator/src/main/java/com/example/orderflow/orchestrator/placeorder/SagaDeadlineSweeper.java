@@ -4,6 +4,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.example.orderflow.messaging.Tracing;
+import com.example.orderflow.orchestrator.placeorder.SagaRepository.Overdue;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SagaDeadlineSweeper {
 
 	private static final Logger log = LoggerFactory.getLogger(SagaDeadlineSweeper.class);
+
+	private static final AttributeKey<String> STATE = AttributeKey.stringKey("orderflow.saga.state");
 
 	private final SagaRepository sagas;
 
@@ -49,7 +56,7 @@ class SagaDeadlineSweeper {
 		try {
 			Integer handled;
 			do {
-				handled = this.transactions.execute((status) -> sweepBatch());
+				handled = Tracing.untraced(() -> this.transactions.execute((status) -> sweepBatch()));
 			}
 			while (handled != null && handled == this.properties.sweepBatch());
 		}
@@ -59,11 +66,18 @@ class SagaDeadlineSweeper {
 	}
 
 	private int sweepBatch() {
-		List<Saga> overdue = this.sagas.lockOverdue(this.clock.instant(), this.properties.sweepBatch());
-		for (Saga saga : overdue) {
-			List<Outgoing> out = new ArrayList<>(1);
-			this.definition.onDeadline(saga, out);
-			this.writer.save(saga, out);
+		List<Overdue> overdue = this.sagas.lockOverdue(this.clock.instant(), this.properties.sweepBatch());
+		for (Overdue each : overdue) {
+			Saga saga = each.saga();
+			Span span = Tracing.startSpan("saga step deadline", SpanKind.INTERNAL, each.traceParent());
+			span.setAttribute(Tracing.ORDER_ID, saga.orderId().toString());
+			span.setAttribute(Tracing.SAGA_ID, saga.id().toString());
+			span.setAttribute(STATE, saga.state().name());
+			Tracing.within(span, () -> {
+				List<Outgoing> out = new ArrayList<>(1);
+				this.definition.onDeadline(saga, out);
+				this.writer.save(saga, out);
+			});
 		}
 		if (!overdue.isEmpty()) {
 			log.info("Acted on {} saga(s) past their step deadline or due to re-send", overdue.size());

@@ -12,6 +12,8 @@ import com.example.orderflow.contracts.Money;
 import com.example.orderflow.contracts.OrderItem;
 import com.example.orderflow.contracts.PricedLine;
 import com.example.orderflow.contracts.RejectionReason;
+import com.example.orderflow.messaging.Tracing;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,12 +51,13 @@ class SagaRepository {
 	boolean insert(Saga saga) {
 		int inserted = this.jdbc.sql("""
 				insert into sagas (id, order_id, customer_id, currency, items, created_at, updated_at, state,
-				                   step_deadline, step_attempts, lines, total, rejection, saga_deadline)
+				                   step_deadline, step_attempts, lines, total, rejection, saga_deadline, trace_parent)
 				values (:id, :orderId, :customerId, :currency, :items::jsonb, :createdAt, :createdAt, :state,
-				        :stepDeadline, :stepAttempts, :lines::jsonb, :total, :rejection, :sagaDeadline)
+				        :stepDeadline, :stepAttempts, :lines::jsonb, :total, :rejection, :sagaDeadline, :traceParent)
 				on conflict do nothing
 				""")
 			.param("id", saga.id())
+			.param("traceParent", Tracing.currentTraceParent())
 			.param("orderId", saga.orderId())
 			.param("customerId", saga.customerId())
 			.param("currency", saga.currency())
@@ -85,14 +88,18 @@ class SagaRepository {
 	 * Overdue sagas that no other transaction holds; others are left to whoever holds
 	 * them.
 	 */
-	List<Saga> lockOverdue(Instant now, int limit) {
+	List<Overdue> lockOverdue(Instant now, int limit) {
 		return this.jdbc
-			.sql("select " + COLUMNS + " from sagas where step_deadline <= ? order by step_deadline limit ? "
-					+ "for update skip locked")
+			.sql("select " + COLUMNS + ", trace_parent from sagas where step_deadline <= ? order by step_deadline "
+					+ "limit ? for update skip locked")
 			.param(Timestamp.from(now))
 			.param(limit)
-			.query(this::saga)
+			.query((rs, n) -> new Overdue(saga(rs, n), rs.getString("trace_parent")))
 			.list();
+	}
+
+	/** An overdue saga, with the trace of the order that started it. */
+	record Overdue(Saga saga, @Nullable String traceParent) {
 	}
 
 	void update(Saga saga, Instant now) {
