@@ -1,14 +1,12 @@
 package com.example.orderflow.system;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -58,8 +56,10 @@ class ObservabilityConfigTests {
 	}
 
 	@Test
-	void thePrometheusConfigurationIsValid() {
+	void thePrometheusConfigurationsAreValid() {
+		// ./stack's, and docker compose's with the services' container names
 		assertThat(promtool(PROMETHEUS, "check", "config", "prometheus.yml")).contains("SUCCESS");
+		assertThat(promtool(PROMETHEUS, "check", "config", "prometheus.compose.yml")).contains("SUCCESS");
 	}
 
 	@Test
@@ -115,8 +115,8 @@ class ObservabilityConfigTests {
 						+ "export const dashboard: Dashboard = " + Files.readString(dashboard) + ";\n");
 			}
 		}
-		run(work, "npm", "ci", "--no-audit", "--no-fund");
-		run(work, "node_modules/.bin/tsc", "-p", ".");
+		CommandLine.run(work, "npm", "ci", "--no-audit", "--no-fund");
+		CommandLine.run(work, "node_modules/.bin/tsc", "-p", ".");
 	}
 
 	private static List<String> files(String folder) {
@@ -136,28 +136,7 @@ class ObservabilityConfigTests {
 	private static String promtool(Path directory, String... arguments) {
 		List<String> command = new ArrayList<>(List.of("promtool"));
 		command.addAll(List.of(arguments));
-		return run(directory, command.toArray(String[]::new));
-	}
-
-	/** Runs a tool in {@code directory}; fails the test with its output if it fails. */
-	private static String run(Path directory, String... command) {
-		try {
-			Process process = new ProcessBuilder(command).directory(directory.toFile())
-				.redirectErrorStream(true)
-				.start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("%s finished", command[0]).isTrue();
-			assertThat(process.exitValue()).as("%s:%n%s", String.join(" ", command), output).isZero();
-			return output;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(
-					command[0] + " cannot run (./stack test installs promtool; npm comes with " + "Node.js)", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return CommandLine.run(directory, command.toArray(String[]::new));
 	}
 
 }

@@ -1,0 +1,158 @@
+package com.example.orderflow.system.deployment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * What the services' own configuration says, read from their {@code application*.yml}, so
+ * that deployment files are checked against the code instead of against a copy of it.
+ */
+final class ServiceFacts {
+
+	static final Path ROOT = Path.of(System.getProperty("orderflow.root", "..")).toAbsolutePath().normalize();
+
+	static final List<String> SERVICES = List.of("gateway", "order-service", "inventory-service", "payment-service",
+			"saga-orchestrator");
+
+	/**
+	 * Partitions per topic when a service does not say otherwise (MessagingProperties).
+	 */
+	static final int DEFAULT_PARTITIONS = 6;
+
+	static final String LIVENESS_PATH = "/actuator/health/liveness";
+
+	static final String READINESS_PATH = "/actuator/health/readiness";
+
+	/**
+	 * Variables a service reads without a placeholder in its configuration: the
+	 * OpenTelemetry agent reads {@code OTEL_*} and the JVM {@code JAVA_TOOL_OPTIONS};
+	 * Spring Boot binds the rest by its relaxed names.
+	 */
+	private static final Pattern READ_WITHOUT_PLACEHOLDER = Pattern
+		.compile("OTEL_[A-Z0-9_]+|JAVA_TOOL_OPTIONS|SPRING_PROFILES_ACTIVE|MESSAGING_TOPICS_REPLICATION_FACTOR"
+				+ "|LOGGING_LEVEL_[A-Z0-9_]+");
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
+
+	private ServiceFacts() {
+	}
+
+	/** Environment variables named in the service's configuration files. */
+	static Set<String> placeholders(String service) {
+		Set<String> variables = new TreeSet<>();
+		for (Path file : configurationFiles(service)) {
+			Matcher matcher = PLACEHOLDER.matcher(read(file));
+			while (matcher.find()) {
+				variables.add(matcher.group(1));
+			}
+		}
+		return variables;
+	}
+
+	/** Whether setting this variable changes anything for the service. */
+	static boolean reads(String service, String variable) {
+		return placeholders(service).contains(variable) || READ_WITHOUT_PLACEHOLDER.matcher(variable).matches();
+	}
+
+	/** The HTTP port the service listens on by default ({@code server.port}). */
+	static int port(String service) {
+		Matcher matcher = Pattern.compile("\\$\\{PORT:(\\d+)}")
+			.matcher(String.valueOf(property(service, "server", "port")));
+		if (!matcher.matches()) {
+			throw new IllegalStateException(service + " has no default port");
+		}
+		return Integer.parseInt(matcher.group(1));
+	}
+
+	/**
+	 * Whether the actuator's liveness and readiness groups are on, as the probes need.
+	 */
+	static boolean exposesProbes(String service) {
+		return Boolean.TRUE.equals(property(service, "management", "endpoint.health.probes.enabled"));
+	}
+
+	/**
+	 * Every topic a service creates at start, with its partitions: what a topic operator
+	 * must create in its place.
+	 */
+	static Map<String, Integer> topics() {
+		Map<String, Integer> topics = new TreeMap<>();
+		for (String service : SERVICES) {
+			if (!(property(service, "messaging", "topics") instanceof Map<?, ?> settings)) {
+				continue;
+			}
+			Object partitions = settings.get("partitions");
+			int count = (partitions instanceof Integer value) ? value : DEFAULT_PARTITIONS;
+			for (Object topic : (List<?>) settings.get("create")) {
+				Integer earlier = topics.put((String) topic, count);
+				if (earlier != null && earlier != count) {
+					throw new IllegalStateException(
+							topic + " is created with " + earlier + " and " + count + " partitions");
+				}
+			}
+		}
+		return topics;
+	}
+
+	/** The database named in the service's default JDBC URL, or null without one. */
+	static String database(String service) {
+		Object url = property(service, "spring", "datasource");
+		if (!(url instanceof Map<?, ?> datasource)) {
+			return null;
+		}
+		Matcher matcher = Pattern.compile(".*/([a-z_]+)}?$").matcher(String.valueOf(datasource.get("url")));
+		return matcher.matches() ? matcher.group(1) : null;
+	}
+
+	/**
+	 * A property of {@code application.yml}, looked up by its first key, then the rest.
+	 */
+	private static Object property(String service, String first, String rest) {
+		Map<String, Object> yaml = new Yaml().load(read(ROOT.resolve(service + "/src/main/resources/application.yml")));
+		if (!(yaml.get(first) instanceof Map<?, ?> section)) {
+			return null;
+		}
+		if (section.containsKey(rest)) {
+			return section.get(rest);
+		}
+		Object value = section;
+		for (String key : rest.split("\\.")) {
+			if (!(value instanceof Map<?, ?> map)) {
+				return null;
+			}
+			value = map.get(key);
+		}
+		return value;
+	}
+
+	private static List<Path> configurationFiles(String service) {
+		try (Stream<Path> files = Files.list(ROOT.resolve(service + "/src/main/resources"))) {
+			return files.filter((file) -> file.getFileName().toString().matches("application.*\\.ya?ml")).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
