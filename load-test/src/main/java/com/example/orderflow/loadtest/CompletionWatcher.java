@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * order-service publishes it, without polling the API and adding load to what is
  * measured.
  */
-final class CompletionWatcher implements AutoCloseable {
+public final class CompletionWatcher implements AutoCloseable {
 
 	private final KafkaConsumer<String, String> consumer;
 
@@ -28,7 +28,7 @@ final class CompletionWatcher implements AutoCloseable {
 
 	private volatile boolean running = true;
 
-	CompletionWatcher(String bootstrapServers, SagaTracker tracker) {
+	public CompletionWatcher(String bootstrapServers, SagaTracker tracker) {
 		this.consumer = new KafkaConsumer<>(
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * two can arrive in either order: a fast saga may finish before the HTTP response is
  * read.
  */
-final class SagaTracker {
+public final class SagaTracker {
 
 	private final Map<String, Long> started = new ConcurrentHashMap<>();
 
@@ -27,8 +27,16 @@ final class SagaTracker {
 	private volatile Consumer<String> onFinished = (orderId) -> {
 	};
 
+	private volatile Consumer<Completion> onCompleted = (completion) -> {
+	};
+
 	void onFinished(Consumer<String> listener) {
 		this.onFinished = listener;
+	}
+
+	/** Hears of every joined saga, measured or not, with both of its moments. */
+	public void onCompleted(Consumer<Completion> listener) {
+		this.onCompleted = listener;
 	}
 
 	/** Counts only sagas posted from now on. */
@@ -39,7 +47,7 @@ final class SagaTracker {
 		this.measuringSince = nanos;
 	}
 
-	void posted(String orderId, long postedAt) {
+	public void posted(String orderId, long postedAt) {
 		Outcome outcome = this.finished.remove(orderId);
 		if (outcome != null) {
 			complete(orderId, postedAt, outcome);
@@ -90,6 +98,15 @@ final class SagaTracker {
 			(outcome.approved() ? this.approved : this.rejected).incrementAndGet();
 		}
 		this.onFinished.accept(orderId);
+		this.onCompleted.accept(new Completion(orderId, postedAt, outcome.at(), outcome.approved()));
+	}
+
+	/**
+	 * @param postedAt when the order was posted, {@link System#nanoTime()}
+	 * @param finishedAt when its outcome was seen, {@link System#nanoTime()}
+	 */
+	public record Completion(String orderId, long postedAt, long finishedAt, boolean approved) {
+
 	}
 
 	private record Outcome(long at, boolean approved) {

@@ -13,8 +13,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The gateway's public API, as much of it as the benchmark needs. */
-final class Shop {
+/**
+ * The gateway's public API, as much of it as the benchmark and the chaos drills need.
+ */
+public final class Shop {
 
 	static final String[] SKUS = { "SKU-BENCH-A", "SKU-BENCH-B", "SKU-BENCH-C" };
 
@@ -30,20 +32,32 @@ final class Shop {
 
 	private final String gateway;
 
-	Shop(String gateway) {
+	public Shop(String gateway) {
 		this.gateway = gateway;
 	}
 
 	/** Plenty of stock and money, so every benchmark saga runs the full happy path. */
 	void prepare() throws IOException, InterruptedException {
 		for (int i = 0; i < SKUS.length; i++) {
-			send("PUT", "/api/products/" + SKUS[i], """
-					{"name":"Benchmark item %d","unitPrice":%d,"currency":"EUR","onHand":1000000000}
-					""".formatted(i, 100 * (i + 1)));
+			putProduct(SKUS[i], "Benchmark item " + i, 100L * (i + 1), 1_000_000_000);
 		}
 		for (int i = 1; i <= CUSTOMERS; i++) {
-			send("POST", "/api/accounts/bench-" + i + "/deposits", "{\"amount\":1000000000000,\"currency\":\"EUR\"}");
+			deposit("bench-" + i, 1_000_000_000_000L);
 		}
+	}
+
+	/** Creates the product or sets its whole state (PUT is idempotent). */
+	public void putProduct(String sku, String name, long unitPrice, int onHand)
+			throws IOException, InterruptedException {
+		send("PUT", "/api/products/" + sku, """
+				{"name":"%s","unitPrice":%d,"currency":"EUR","onHand":%d}
+				""".formatted(name, unitPrice, onHand));
+	}
+
+	/** Opens the account if it is new. */
+	public void deposit(String customerId, long amount) throws IOException, InterruptedException {
+		send("POST", "/api/accounts/" + customerId + "/deposits",
+				"{\"amount\":%d,\"currency\":\"EUR\"}".formatted(amount));
 	}
 
 	/** Posts one order; completes with its id, or with null if the gateway refused it. */
@@ -52,19 +66,25 @@ final class Shop {
 		String body = """
 				{"customerId":"bench-%d","currency":"EUR","items":[{"sku":"%s","quantity":%d}]}
 				""".formatted(1 + random.nextInt(CUSTOMERS), SKUS[random.nextInt(SKUS.length)], 1 + random.nextInt(3));
+		return post(body).thenApply(Answer::orderId);
+	}
+
+	/**
+	 * Posts one order, with a fresh idempotency key; completes with what the gateway
+	 * answered, never exceptionally.
+	 */
+	public CompletableFuture<Answer> post(String orderJson) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.gateway + "/api/orders"))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.POST(HttpRequest.BodyPublishers.ofString(orderJson))
 			.build();
 		return this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply((response) -> {
-			if (response.statusCode() != 202) {
-				return null;
-			}
 			Matcher matcher = ORDER_ID.matcher(response.body());
-			return matcher.find() ? matcher.group(1) : null;
-		}).exceptionally((failure) -> null);
+			boolean accepted = response.statusCode() == 202 && matcher.find();
+			return new Answer(response.statusCode(), accepted ? matcher.group(1) : null);
+		}).exceptionally((failure) -> new Answer(0, null));
 	}
 
 	private void send(String method, String path, String json) throws IOException, InterruptedException {
@@ -78,6 +98,18 @@ final class Shop {
 			throw new IllegalStateException(
 					method + " " + path + " answered " + response.statusCode() + ": " + response.body());
 		}
+	}
+
+	/**
+	 * @param status the HTTP status, 0 when no answer came (refused connection, time-out)
+	 * @param orderId the placed order's id when the gateway accepted it (202), else null
+	 */
+	public record Answer(int status, String orderId) {
+
+		public boolean accepted() {
+			return this.orderId != null;
+		}
+
 	}
 
 }

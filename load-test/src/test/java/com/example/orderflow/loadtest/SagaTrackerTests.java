@@ -38,4 +38,20 @@ class SagaTrackerTests {
 		assertThat(tracker.latencies().count()).isZero();
 	}
 
+	@Test
+	void tellsEveryCompletionWithBothMomentsMeasuredOrNot() {
+		SagaTracker tracker = new SagaTracker();
+		List<SagaTracker.Completion> completions = new ArrayList<>();
+		tracker.onCompleted(completions::add);
+		tracker.startMeasuring(50);
+
+		tracker.posted("early", 10);
+		tracker.finished("early", 70, false);
+		tracker.finished("late", 300, true);
+		tracker.posted("late", 100);
+
+		assertThat(completions).containsExactly(new SagaTracker.Completion("early", 10, 70, false),
+				new SagaTracker.Completion("late", 100, 300, true));
+	}
+
 }

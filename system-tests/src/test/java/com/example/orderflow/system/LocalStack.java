@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The README's {@code ./stack}, run as a user runs it, on its own ports, state folder and
@@ -46,6 +48,61 @@ final class LocalStack implements AutoCloseable {
 		this.environment.put("OTEL_BSP_SCHEDULE_DELAY", "200");
 		this.environment.put("LOGGING_LEVEL_COM_EXAMPLE_ORDERFLOW_MESSAGING", "DEBUG");
 		return this;
+	}
+
+	/**
+	 * Kafka consumers whose session expires after 10 s instead of the default 45 s: a
+	 * killed service's partitions move on sooner, and a pause drill outlasts the session
+	 * in seconds rather than a minute.
+	 */
+	LocalStack withShortKafkaSessions() {
+		this.environment.put("SPRING_KAFKA_CONSUMER_PROPERTIES_SESSION_TIMEOUT_MS", "10000");
+		this.environment.put("SPRING_KAFKA_CONSUMER_PROPERTIES_HEARTBEAT_INTERVAL_MS", "3000");
+		return this;
+	}
+
+	/**
+	 * Services without the OpenTelemetry agent (README, Tracing): a JVM starts several
+	 * seconds sooner, which adds up in tests that restart services again and again and
+	 * look at no trace.
+	 */
+	LocalStack withoutTracingAgent() {
+		this.environment.put("OTEL_JAVAAGENT_ENABLED", "false");
+		return this;
+	}
+
+	/**
+	 * {@code ./stack chaos DRILL OPTIONS} against this stack, as a user runs it; its
+	 * reports go under the stack's state folder.
+	 */
+	ChaosRun chaos(String drill, String... options) {
+		List<String> command = new java.util.ArrayList<>(
+				List.of("bash", this.root.resolve("stack").toString(), "chaos", drill));
+		command.addAll(List.of(options));
+		Path output = this.state.resolve("chaos-" + drill + ".log");
+		try {
+			Files.createDirectories(this.state);
+			ProcessBuilder builder = new ProcessBuilder(command).directory(this.root.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(output.toFile());
+			builder.environment().putAll(this.environment);
+			builder.environment().put("CHAOS_REPORTS", this.state.resolve("chaos-reports").toString());
+			Process process = builder.start();
+			if (!process.waitFor(15, TimeUnit.MINUTES)) {
+				process.destroyForcibly();
+				throw new IllegalStateException("./stack chaos " + drill + " did not finish; see " + output);
+			}
+			String printed = Files.readString(output);
+			Matcher report = Pattern.compile("(?m)^Report: (.+)/report\\.md \\(and").matcher(printed);
+			return new ChaosRun(process.exitValue(), printed, report.find() ? Path.of(report.group(1)) : null);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** What a component wrote to its log so far. */
@@ -140,6 +197,14 @@ final class LocalStack implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * @param reportFolder where report.md, report.json and report.html are; null when the
+	 * command printed no report
+	 */
+	record ChaosRun(int exitCode, String output, Path reportFolder) {
+
 	}
 
 	private static int freePort() {
