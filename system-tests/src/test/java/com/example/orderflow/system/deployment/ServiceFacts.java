@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -46,11 +48,22 @@ final class ServiceFacts {
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
 
+	/**
+	 * Each service's files are read once: the checks ask about every variable and port.
+	 */
+	private static final Map<String, Set<String>> PLACEHOLDERS = new ConcurrentHashMap<>();
+
+	private static final Map<String, Map<String, Object>> APPLICATION_YAML = new ConcurrentHashMap<>();
+
 	private ServiceFacts() {
 	}
 
 	/** Environment variables named in the service's configuration files. */
 	static Set<String> placeholders(String service) {
+		return PLACEHOLDERS.computeIfAbsent(service, ServiceFacts::readPlaceholders);
+	}
+
+	private static Set<String> readPlaceholders(String service) {
 		Set<String> variables = new TreeSet<>();
 		for (Path file : configurationFiles(service)) {
 			Matcher matcher = PLACEHOLDER.matcher(read(file));
@@ -58,7 +71,7 @@ final class ServiceFacts {
 				variables.add(matcher.group(1));
 			}
 		}
-		return variables;
+		return Collections.unmodifiableSet(variables);
 	}
 
 	/** Whether setting this variable changes anything for the service. */
@@ -120,7 +133,8 @@ final class ServiceFacts {
 	 * A property of {@code application.yml}, looked up by its first key, then the rest.
 	 */
 	private static Object property(String service, String first, String rest) {
-		Map<String, Object> yaml = new Yaml().load(read(ROOT.resolve(service + "/src/main/resources/application.yml")));
+		Map<String, Object> yaml = APPLICATION_YAML.computeIfAbsent(service,
+				(name) -> new Yaml().load(read(ROOT.resolve(name + "/src/main/resources/application.yml"))));
 		if (!(yaml.get(first) instanceof Map<?, ?> section)) {
 			return null;
 		}
