@@ -37,7 +37,7 @@ class ChaosDrillsEndToEndTests {
 
 	@BeforeAll
 	static void startStack() {
-		stack = new LocalStack().withShortKafkaSessions().withoutTracingAgent().up();
+		stack = new LocalStack().withShortKafkaSessions().withoutTracingAgent().withChaosMonkey().up();
 		warmUp(ShopClient.throughGateway(stack.gatewayUrl()));
 	}
 
@@ -56,6 +56,14 @@ class ChaosDrillsEndToEndTests {
 			orders.add(shop.placeOrder(customer, Map.of(sku, 1)));
 		}
 		orders.forEach((orderId) -> shop.awaitFinished(orderId, Duration.ofMinutes(2)));
+	}
+
+	private static void placeOneOrderAndAwaitIt(ShopClient shop) {
+		String sku = ShopClient.uniqueSku("AFTER");
+		shop.putProduct(sku, 10, 100);
+		String customer = ShopClient.uniqueCustomer("after");
+		shop.deposit(customer, 1_000);
+		shop.awaitFinished(shop.placeOrder(customer, Map.of(sku, 1)), Duration.ofMinutes(2));
 	}
 
 	@AfterAll
@@ -116,6 +124,64 @@ class ChaosDrillsEndToEndTests {
 	}
 
 	@Test
+	void restartKafkaMidSaga() {
+		long before = stack.pid("kafka");
+		assertPasses("restart-kafka", "--fault-for", "3");
+		assertThat(stack.pid("kafka")).isNotEqualTo(before);
+	}
+
+	/**
+	 * The tests' PostgreSQL server is the machine's: nothing else may use it while this
+	 * runs (the test command runs one test class at a time).
+	 */
+	@Test
+	void restartPostgresMidSaga() {
+		JsonNode report = assertPasses("restart-postgres", "--fault-for", "3");
+		assertThat(report.path("marks").toString()).contains("stop -m immediate");
+	}
+
+	/**
+	 * Past the 10 s session of {@link LocalStack#withShortKafkaSessions()}. Afterwards
+	 * the service is back on Kafka without the drill's proxy, which died with the drill.
+	 */
+	@Test
+	void cutPaymentServiceOffFromKafkaPastItsSessionTimeout() {
+		JsonNode report = assertPasses("cut-kafka", "--service", "payment-service", "--fault-for", "13");
+		assertThat(report.path("marks").toString()).contains("cut payment-service off from Kafka");
+		placeOneOrderAndAwaitIt(ShopClient.throughGateway(stack.gatewayUrl()));
+	}
+
+	/**
+	 * How the compose and Kubernetes drills work, run here with this stack's own
+	 * commands: the user's shell lines inject, heal and prove the fault.
+	 */
+	@Test
+	void externalDrillInjectsHealsAndProvesWithTheUsersCommands() {
+		long before = stack.pid("payment-service");
+		String pidFile = stack.runFolder().resolve("payment-service.pid").toString();
+		JsonNode report = assertPasses("external", "--name", "external-kill", "--fault-for", "2", "--inject",
+				"kill -9 $(cat " + pidFile + ")", "--heal", "bash " + stack.script() + " up", "--evidence",
+				"test \"$(cat " + pidFile + ")\" != " + before);
+		assertThat(report.path("checks").toString()).contains("fault: injected, healed and proven");
+		assertThat(stack.pid("payment-service")).isNotEqualTo(before);
+	}
+
+	@Test
+	void externalDrillFailsWhenItsEvidenceDoesNot() {
+		ChaosRun run = stack.chaos("external", "--name", "no-fault", "--rate", "2", "--duration", "3", "--fault-at",
+				"1", "--fault-for", "1", "--settle", "60", "--inject", "true", "--heal", "true", "--evidence", "false");
+
+		assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+		assertThat(run.output()).contains("FAIL  fault: injected, healed and proven");
+	}
+
+	@Test
+	void chaosMonkeyAssaultsInsideEveryService() {
+		JsonNode report = assertPasses("monkey", "--duration", "12", "--fault-at", "2", "--fault-for", "8");
+		assertThat(report.path("checks").toString()).contains("delayed", "failed");
+	}
+
+	@Test
 	void replayPaymentServicesCommandsFromTheBeginning() {
 		assertPasses("replay", "--fault-for", "2");
 	}
@@ -126,7 +192,8 @@ class ChaosDrillsEndToEndTests {
 
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.output()).contains("no drill named kill-everything", "./stack chaos list");
-		assertThat(stack.chaos("list").output()).contains("kill-orchestrator", "pause-inventory", "psp-down", "replay");
+		assertThat(stack.chaos("list").output()).contains("kill-orchestrator", "pause-inventory", "psp-down", "replay",
+				"restart-kafka", "restart-postgres", "cut-kafka", "monkey", "external");
 	}
 
 	private static JsonNode assertPasses(String drill, String... options) {
@@ -137,7 +204,8 @@ class ChaosDrillsEndToEndTests {
 		assertThat(run.reportFolder()).as(run.output()).isNotNull();
 		JsonNode report = json.readTree(read(run.reportFolder().resolve("report.json")));
 		assertThat(run.exitCode()).as(run.output()).isZero();
-		assertThat(report.path("drill").stringValue()).isEqualTo(drill);
+		String drillName = arguments.contains("--name") ? arguments.get(arguments.indexOf("--name") + 1) : drill;
+		assertThat(report.path("drill").stringValue()).isEqualTo(drillName);
 		assertThat(report.path("verdict").stringValue()).as(run.output()).isEqualTo("PASS");
 		List<String> checks = new ArrayList<>();
 		report.path("checks").forEach((check) -> {
@@ -153,7 +221,7 @@ class ChaosDrillsEndToEndTests {
 		assertThat(report.path("load").path("accepted").longValue()).as("orders under the fault").isPositive();
 		assertThat(report.path("settledAfterSeconds").isNumber()).isTrue();
 		assertThat(read(run.reportFolder().resolve("report.html"))).contains("<svg", "<polyline");
-		assertThat(read(run.reportFolder().resolve("report.md"))).startsWith("# Chaos drill `" + drill + "`: PASS");
+		assertThat(read(run.reportFolder().resolve("report.md"))).startsWith("# Chaos drill `" + drillName + "`: PASS");
 		return report;
 	}
 

@@ -30,7 +30,8 @@ final class LocalStack implements AutoCloseable {
 		this.environment.put("STACK_DIR", this.state.toString());
 		this.environment.put("DB_PREFIX", "e2e_");
 		for (String port : List.of("GATEWAY_PORT", "ORDER_PORT", "INVENTORY_PORT", "PAYMENT_PORT", "ORCHESTRATOR_PORT",
-				"KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "PSP_PORT", "PROMETHEUS_PORT")) {
+				"KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "KAFKA_PROXIED_PORT", "KAFKA_PROXY_PORT", "PSP_PORT",
+				"PROMETHEUS_PORT")) {
 			this.environment.put(port, Integer.toString(freePort()));
 		}
 		this.environment.put("SERVICE_HEAP", "192m");
@@ -68,6 +69,15 @@ final class LocalStack implements AutoCloseable {
 	 */
 	LocalStack withoutTracingAgent() {
 		this.environment.put("OTEL_JAVAAGENT_ENABLED", "false");
+		return this;
+	}
+
+	/**
+	 * {@code CHAOS_MONKEY=on}: the services run with the chaos profile, Chaos Monkey
+	 * armed with every assault off until the monkey drill switches them on.
+	 */
+	LocalStack withChaosMonkey() {
+		this.environment.put("CHAOS_MONKEY", "on");
 		return this;
 	}
 
@@ -148,9 +158,19 @@ final class LocalStack implements AutoCloseable {
 		return "http://127.0.0.1:" + this.environment.get("PROMETHEUS_PORT");
 	}
 
+	/** The {@code stack} script itself, for commands a test hands to a drill. */
+	Path script() {
+		return this.root.resolve("stack");
+	}
+
+	/** Where ./stack keeps each component's pid file. */
+	Path runFolder() {
+		return this.state.resolve("run");
+	}
+
 	long pid(String component) {
 		try {
-			return Long.parseLong(Files.readString(this.state.resolve("run").resolve(component + ".pid")).trim());
+			return Long.parseLong(Files.readString(runFolder().resolve(component + ".pid")).trim());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(component + " has no pid file", ex);

@@ -1,5 +1,6 @@
 package com.example.orderflow.loadtest.chaos;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import com.example.orderflow.loadtest.chaos.audit.StateReader;
 import com.example.orderflow.loadtest.chaos.audit.StateReader.Endpoints;
 import com.example.orderflow.loadtest.chaos.fault.Drill;
+import com.example.orderflow.loadtest.chaos.fault.FaultTools;
 
 /**
  * A drill as asked for on the command line. {@code ./stack chaos} passes where the stack
@@ -20,11 +22,14 @@ import com.example.orderflow.loadtest.chaos.fault.Drill;
  * @param faultAt when the fault goes on, from the start of the load
  * @param faultFor how long it stays on before it is healed
  * @param settle how long settling may take at most before the audit runs anyway
- * @param replayedService whose consumer group the replay drill resets
+ * @param service the service a targeted drill acts on: whose consumer group replay
+ * resets, whom cut-kafka cuts off
+ * @param name what the report calls the external drill
  */
 record ChaosSettings(Drill drill, String gateway, Endpoints endpoints, String paymentProvider, String kafka,
 		Path runFolder, Path stackScript, Path reports, int rate, Duration duration, Duration faultAt,
-		Duration faultFor, Duration settle, String replayedService) {
+		Duration faultFor, Duration settle, String service, int postgresPort, InetSocketAddress kafkaProxy,
+		InetSocketAddress kafkaProxied, String name, FaultTools.External external) {
 
 	/**
 	 * The saga deadline (SAGA_TIMEOUT, 10 min) plus a margin: by then every saga has
@@ -40,14 +45,28 @@ record ChaosSettings(Drill drill, String gateway, Endpoints endpoints, String pa
 			  --duration S      seconds of load (default: until 30 s after the fault, at least 60)
 			  --settle S        at most this long for every order to end before the audit (default 660:
 			                    the saga deadline and a minute)
-			  --service NAME    replay only: the consumer service whose group is reset (default payment-service)
+			  --service NAME    replay: the consumer service whose group is reset; cut-kafka: the service cut off
+			                    (default payment-service)
+			External drill (the fault is the user's commands, e.g. against docker compose or Kubernetes):
+			  --name LABEL      what the report is called (default external)
+			  --inject 'CMD'    shell line that injects the fault (must succeed within 2 min)
+			  --heal 'CMD'      shell line that heals it and returns once healed (10 min at most)
+			  --evidence 'CMD'  shell line, run after healing, that succeeds only if the fault happened
+			  and the URLs of the deployment: --gateway --order-service --inventory-service --payment-service
+			  --orchestrator --payment-provider --kafka
 			""";
 
 	ChaosSettings {
+		if (drill == Drill.EXTERNAL && (external.inject() == null || external.heal() == null)) {
+			throw new IllegalArgumentException("the external drill needs --inject and --heal");
+		}
+		if (!name.matches("[a-z0-9][a-z0-9-]{0,40}")) {
+			throw new IllegalArgumentException("--name is a short label: lower-case letters, digits and dashes");
+		}
 		if (rate < 1 || rate > 1000) {
 			throw new IllegalArgumentException("--rate must be between 1 and 1000");
 		}
-		if (!StateReader.SERVICES.contains(replayedService)) {
+		if (!StateReader.SERVICES.contains(service)) {
 			throw new IllegalArgumentException("--service must be one of " + StateReader.SERVICES);
 		}
 	}
@@ -76,7 +95,8 @@ record ChaosSettings(Drill drill, String gateway, Endpoints endpoints, String pa
 		}
 		List<String> known = List.of("gateway", "order-service", "inventory-service", "payment-service", "orchestrator",
 				"payment-provider", "kafka", "run-folder", "stack", "reports", "rate", "duration", "fault-at",
-				"fault-for", "settle", "service");
+				"fault-for", "settle", "service", "postgres-port", "kafka-proxy", "kafka-proxied", "name", "inject",
+				"heal", "evidence");
 		for (String option : options.keySet()) {
 			if (!known.contains(option)) {
 				throw new IllegalArgumentException("unknown option --" + option);
@@ -100,7 +120,17 @@ record ChaosSettings(Drill drill, String gateway, Endpoints endpoints, String pa
 				Path.of(options.getOrDefault("reports", "reports/chaos")),
 				Integer.parseInt(options.getOrDefault("rate", "20")), duration, faultAt, faultFor,
 				options.containsKey("settle") ? seconds(options.get("settle")) : DEFAULT_SETTLE,
-				options.getOrDefault("service", "payment-service"));
+				options.getOrDefault("service", "payment-service"),
+				Integer.parseInt(options.getOrDefault("postgres-port", "5432")),
+				address(options.getOrDefault("kafka-proxy", "127.0.0.1:9095")),
+				address(options.getOrDefault("kafka-proxied", "127.0.0.1:9094")),
+				options.getOrDefault("name", (drill != null) ? drill.label() : "list"),
+				new FaultTools.External(options.get("inject"), options.get("heal"), options.get("evidence")));
+	}
+
+	/** What the drill and its report are called: the external drill's own name. */
+	String label() {
+		return this.name;
 	}
 
 	/** What the report lists under Settings. */
@@ -112,11 +142,28 @@ record ChaosSettings(Drill drill, String gateway, Endpoints endpoints, String pa
 		described.put("faultForSeconds", this.faultFor.toSeconds());
 		described.put("settleAtMostSeconds", this.settle.toSeconds());
 		if (this.drill == Drill.REPLAY) {
-			described.put("replayedService", this.replayedService);
+			described.put("replayedService", this.service);
+		}
+		if (this.drill == Drill.CUT_KAFKA) {
+			described.put("cutService", this.service);
+		}
+		if (this.drill == Drill.EXTERNAL) {
+			described.put("inject", this.external.inject());
+			described.put("heal", this.external.heal());
+			described.put("evidence", this.external.evidence());
 		}
 		described.put("gateway", this.gateway);
 		described.put("kafka", this.kafka);
 		return described;
+	}
+
+	private static InetSocketAddress address(String hostAndPort) {
+		int colon = hostAndPort.lastIndexOf(':');
+		if (colon < 1) {
+			throw new IllegalArgumentException("host:port expected, not " + hostAndPort);
+		}
+		return new InetSocketAddress(hostAndPort.substring(0, colon),
+				Integer.parseInt(hostAndPort.substring(colon + 1)));
 	}
 
 	private static Duration seconds(String value) {

@@ -62,19 +62,26 @@ final class DrillRun {
 	int run() throws Exception {
 		ChaosSettings s = this.settings;
 		Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-		Path folder = s.reports().toAbsolutePath().resolve(this.drill.label() + "-" + FOLDER_STAMP.format(startedAt));
+		Path folder = s.reports().toAbsolutePath().resolve(s.label() + "-" + FOLDER_STAMP.format(startedAt));
 		Fault fault = this.drill
-			.fault(new FaultTools(new Stack(s.stackScript(), s.runFolder(), folder.resolve("stack-up.log")),
-					s.paymentProvider(), s.kafka(), s.replayedService()));
+			.fault(new FaultTools(new Stack(s.stackScript(), s.runFolder(), folder.resolve("commands.log")),
+					s.paymentProvider(), s.kafka(), s.service(), s.endpoints(), s.postgresPort(), s.kafkaProxy(),
+					s.kafkaProxied(), s.external()));
 		StateReader reader = new StateReader(new HttpApi(Duration.ofSeconds(60)), s.endpoints());
 		DrillSetup setup = DrillSetup.create(UUID.randomUUID().toString().substring(0, 8));
 		Shop shop = new Shop(s.gateway());
 
-		print("Chaos drill %s: %s.%n", this.drill.label(), description());
+		print("Chaos drill %s: %s.%n", s.label(), description());
 		print("Load %d orders/s for %d s through %s; fault at %d s for %d s; then settle (at most %d s) and audit.%n",
 				s.rate(), s.duration().toSeconds(), s.gateway(), s.faultAt().toSeconds(), s.faultFor().toSeconds(),
 				s.settle().toSeconds());
 		setup.open(shop);
+		Thread healOnExit = new Thread(() -> {
+			fault.heal();
+			fault.restore();
+		}, "chaos-heal");
+		Runtime.getRuntime().addShutdownHook(healOnExit);
+		fault.prepare();
 		Map<String, Double> deadLettersBefore = deadLetterCounters(reader.metrics());
 		DeadLetters deadLetters = DeadLetters.markNow(s.kafka());
 		SagaTracker tracker = new SagaTracker();
@@ -82,8 +89,6 @@ final class DrillRun {
 		tracker.onCompleted((completion) -> timeline.completed(completion.postedAt(), completion.finishedAt()));
 		LoadDriver load = new LoadDriver(shop, setup, tracker, timeline);
 		AtomicReference<Exception> faultFailure = new AtomicReference<>();
-		Thread healOnExit = new Thread(fault::heal, "chaos-heal");
-		Runtime.getRuntime().addShutdownHook(healOnExit);
 		Double settledAfter;
 		try (CompletionWatcher watcher = new CompletionWatcher(s.kafka(), tracker)) {
 			timeline.mark(Kind.NOTE, "load starts");
@@ -105,6 +110,7 @@ final class DrillRun {
 		}
 		finally {
 			fault.heal();
+			fault.restore();
 			removeHook(healOnExit);
 		}
 
@@ -120,7 +126,7 @@ final class DrillRun {
 			.audit(new Auditor.Facts(setup.deposits(), setup.startingStock(), load.accepted(), deadLettersBefore),
 					state, letters)
 			.with(faultChecks);
-		DrillReport report = new DrillReport(this.drill.label(), description(), audit.verdict(), startedAt.toString(),
+		DrillReport report = new DrillReport(s.label(), description(), audit.verdict(), startedAt.toString(),
 				s.described(),
 				new DrillReport.Load(s.rate(), load.posted(), load.accepted().size(), load.refused(), load.refusals(),
 						timeline.completed(), timeline.latencyMillisAt(50), timeline.latencyMillisAt(99),
@@ -136,8 +142,12 @@ final class DrillRun {
 	}
 
 	private String description() {
-		return (this.drill == Drill.REPLAY) ? this.drill.description() + " (" + this.settings.replayedService() + ")"
-				: this.drill.description();
+		return switch (this.drill) {
+			case REPLAY, CUT_KAFKA -> this.drill.description() + " (" + this.settings.service() + ")";
+			case EXTERNAL -> "injected by `" + this.settings.external().inject() + "`, healed by `"
+					+ this.settings.external().heal() + "`";
+			default -> this.drill.description();
+		};
 	}
 
 	private void inject(Fault fault, Timeline timeline, AtomicReference<Exception> failure) {

@@ -21,7 +21,7 @@ class ChaosSettingsTests {
 		assertThat(kill.duration()).as("at least a minute").isEqualTo(Duration.ofSeconds(60));
 		assertThat(kill.rate()).isEqualTo(5);
 		assertThat(kill.settle()).isEqualTo(Duration.ofMinutes(11));
-		assertThat(kill.replayedService()).isEqualTo("payment-service");
+		assertThat(kill.service()).isEqualTo("payment-service");
 	}
 
 	@Test
@@ -37,6 +37,26 @@ class ChaosSettingsTests {
 		assertThat(settings.endpoints().inventory()).isEqualTo("http://127.0.0.1:18082");
 		assertThat(settings.kafka()).isEqualTo("127.0.0.1:19092");
 		assertThat(settings.described()).containsEntry("replayedService", "inventory-service");
+	}
+
+	@Test
+	void namesTheExternalDrillAfterItsLabelAndNeedsItsCommands() {
+		ChaosSettings external = ChaosSettings
+			.parse(new String[] { "external", "--name", "compose-kill-payment", "--inject", "docker kill x", "--heal",
+					"docker compose up -d --wait", "--gateway", "http://127.0.0.1:18080" });
+
+		assertThat(external.drill()).isEqualTo(Drill.EXTERNAL);
+		assertThat(external.label()).isEqualTo("compose-kill-payment");
+		assertThat(external.external().inject()).isEqualTo("docker kill x");
+		assertThat(external.external().evidence()).isNull();
+		assertThat(external.described()).containsEntry("heal", "docker compose up -d --wait");
+		assertThat(ChaosSettings.parse(new String[] { "cut-kafka", "--service", "inventory-service" }).label())
+			.isEqualTo("cut-kafka");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ChaosSettings.parse(new String[] { "external", "--inject", "docker kill x" }))
+			.withMessageContaining("--inject and --heal");
+		assertThatIllegalArgumentException().isThrownBy(() -> ChaosSettings
+			.parse(new String[] { "external", "--name", "../x", "--inject", "true", "--heal", "true" }));
 	}
 
 	@Test

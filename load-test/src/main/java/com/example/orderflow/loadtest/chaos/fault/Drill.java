@@ -64,11 +64,57 @@ public enum Drill {
 		}
 	},
 
+	RESTART_KAFKA("restart-kafka", "kill -9 the Kafka broker mid-saga, restart it with ./stack up", 10) {
+		@Override
+		public Fault fault(FaultTools tools) {
+			return new ServiceKill(tools.stack(), "kafka");
+		}
+	},
+
+	RESTART_POSTGRES("restart-postgres",
+			"stop PostgreSQL the hard way (immediate: crash recovery on start) mid-saga, start it with ./stack up",
+			10) {
+		@Override
+		public Fault fault(FaultTools tools) {
+			return new PostgresRestart(tools.stack(), tools.postgresPort());
+		}
+	},
+
+	/** Longer than Kafka's default session timeout (45 s), so the consumer is dropped. */
+	CUT_KAFKA("cut-kafka", "freeze every connection between a service (--service) and Kafka past the session timeout, "
+			+ "through a TCP proxy the service is moved onto before the load", 60) {
+		@Override
+		public Fault fault(FaultTools tools) {
+			return new KafkaCut(tools.stack(), tools.service(), tools.kafkaProxy(), tools.kafkaProxied());
+		}
+	},
+
+	MONKEY("monkey", "Chaos Monkey inside the four services: about 1 call in 4 where a request or a Kafka batch "
+			+ "enters is delayed 0.5-2 s or fails with an exception (needs CHAOS_MONKEY=on ./stack up)", 20) {
+		@Override
+		public Fault fault(FaultTools tools) {
+			return MonkeyAssault.on(tools.services());
+		}
+	},
+
 	REPLAY("replay", "stop a consumer service, move its consumer group back to the beginning of its topics, restart "
 			+ "it: every replayed message must change nothing", 5) {
 		@Override
 		public Fault fault(FaultTools tools) {
-			return new ConsumerGroupReplay(tools.stack(), tools.kafkaBootstrap(), tools.replayedService());
+			return new ConsumerGroupReplay(tools.stack(), tools.kafkaBootstrap(), tools.service());
+		}
+	},
+
+	/**
+	 * For deployments this tool cannot signal itself (docker compose, Kubernetes): the
+	 * user's commands inject and heal the fault.
+	 */
+	EXTERNAL("external", "the fault --inject runs, healed by --heal and proven by --evidence (compose, Kubernetes)",
+			10) {
+		@Override
+		public Fault fault(FaultTools tools) {
+			FaultTools.External external = tools.external();
+			return CommandFault.of(external.inject(), external.heal(), external.evidence(), tools.stack().drillLog());
 		}
 	};
 

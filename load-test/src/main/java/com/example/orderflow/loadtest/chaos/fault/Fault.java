@@ -9,6 +9,20 @@ import com.example.orderflow.loadtest.chaos.report.Timeline;
 public interface Fault {
 
 	/**
+	 * Gets the stack ready for the fault before the load starts, e.g. routes a service
+	 * through a proxy that can cut it off. Does nothing for most faults.
+	 */
+	default void prepare() throws Exception {
+	}
+
+	/**
+	 * Undoes {@link #prepare} once the system has settled, and on every way out: the
+	 * stack must be as the drill found it.
+	 */
+	default void restore() {
+	}
+
+	/**
 	 * Injects the fault, keeps it for {@code length}, then heals it, marking the timeline
 	 * as it goes (fault on, fault off, what happened in between).
 	 */

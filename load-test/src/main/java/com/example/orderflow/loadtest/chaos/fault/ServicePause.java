@@ -1,9 +1,5 @@
 package com.example.orderflow.loadtest.chaos.fault;
 
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -22,7 +18,7 @@ final class ServicePause implements Fault {
 	 * What Spring Kafka logs when the consumer finds, on waking, that the group dropped
 	 * it: proof that the pause outlasted the session timeout.
 	 */
-	private static final String DROPPED = "partitions lost";
+	static final String DROPPED = "partitions lost";
 
 	private final Stack stack;
 
@@ -48,7 +44,7 @@ final class ServicePause implements Fault {
 	@Override
 	public void run(Duration length, Timeline timeline) throws InterruptedException {
 		this.pid = this.stack.pid(this.service);
-		this.logFrom = this.stack.log(this.service).toFile().length();
+		this.logFrom = this.stack.logLength(this.service);
 		timeline.mark(Kind.FAULT_ON, "SIGSTOP " + this.service + " (pid " + this.pid + ")");
 		long from = System.nanoTime();
 		this.paused.set(true);
@@ -72,7 +68,7 @@ final class ServicePause implements Fault {
 
 	@Override
 	public Check tookEffect() {
-		int dropped = countInLog(DROPPED);
+		int dropped = this.stack.countInLog(this.service, this.logFrom, Long.MAX_VALUE, DROPPED);
 		boolean effect = this.whilePaused == 'T' && this.afterwards != 'T' && this.stack.alive(this.pid) && dropped > 0;
 		return Check.of("fault: " + this.service + " paused past its session timeout and resumed", effect,
 				"pid %d in state %s while paused, for %.0f s; state %s after SIGCONT; %s".formatted(this.pid,
@@ -80,25 +76,6 @@ final class ServicePause implements Fault {
 						(dropped > 0) ? "the group had dropped its consumer (\"" + DROPPED + "\" in its log)"
 								: "its consumer was NOT dropped from the group: pause it longer than the "
 										+ "consumer's session.timeout.ms (--fault-for)"));
-	}
-
-	/** In what the service logged since the pause began. */
-	private int countInLog(String text) {
-		Path log = this.stack.log(this.service);
-		try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-			file.seek(Math.min(this.logFrom, file.length()));
-			byte[] tail = new byte[(int) (file.length() - file.getFilePointer())];
-			file.readFully(tail);
-			String logged = new String(tail, StandardCharsets.UTF_8);
-			int count = 0;
-			for (int at = logged.indexOf(text); at >= 0; at = logged.indexOf(text, at + 1)) {
-				count++;
-			}
-			return count;
-		}
-		catch (IOException ex) {
-			return 0;
-		}
 	}
 
 }

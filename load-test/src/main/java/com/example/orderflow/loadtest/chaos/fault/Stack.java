@@ -1,11 +1,13 @@
 package com.example.orderflow.loadtest.chaos.fault;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * The running local stack, as {@code ./stack} left it: a pid file per component in its
@@ -44,9 +46,40 @@ public final class Stack {
 		}
 	}
 
+	/** Where the drill's own commands (./stack up, pg_ctlcluster...) write. */
+	Path drillLog() {
+		return this.log;
+	}
+
 	/** The component's log, which ./stack keeps next to the run folder. */
 	Path log(String component) {
 		return this.runFolder.resolveSibling("logs").resolve(component + ".log");
+	}
+
+	long logLength(String component) {
+		return log(component).toFile().length();
+	}
+
+	/**
+	 * How often {@code text} occurs in what the component logged between two
+	 * {@link #logLength} readings.
+	 */
+	int countInLog(String component, long from, long to, String text) {
+		try (RandomAccessFile file = new RandomAccessFile(log(component).toFile(), "r")) {
+			long end = Math.min(to, file.length());
+			file.seek(Math.min(from, end));
+			byte[] logged = new byte[(int) (end - file.getFilePointer())];
+			file.readFully(logged);
+			String lines = new String(logged, StandardCharsets.UTF_8);
+			int count = 0;
+			for (int at = lines.indexOf(text); at >= 0; at = lines.indexOf(text, at + 1)) {
+				count++;
+			}
+			return count;
+		}
+		catch (IOException ex) {
+			return 0;
+		}
 	}
 
 	/**
@@ -103,36 +136,44 @@ public final class Stack {
 
 	/** {@code ./stack up}: starts what is not running and waits until all is ready. */
 	void up() {
-		int exit = run(List.of("bash", this.script.toString(), "up"), UP_AT_MOST, this.log);
+		up(Map.of());
+	}
+
+	/**
+	 * {@code ./stack up} with more environment, e.g. {@code KAFKA_THROUGH_PROXY} for the
+	 * services it starts.
+	 */
+	void up(Map<String, String> environment) {
+		int exit = run(List.of("bash", this.script.toString(), "up"), UP_AT_MOST, this.log, environment);
 		if (exit != 0) {
 			throw new IllegalStateException("./stack up failed with " + exit + "; see " + this.log);
 		}
 	}
 
+	/**
+	 * Runs a command of the machine's own (pg_ctlcluster, say), its output into the
+	 * drill's log.
+	 */
+	Commands.Ran command(List<String> command, Duration atMost) {
+		return Commands.run(command, atMost, Map.of(), this.log);
+	}
+
+	/** What a short command prints, e.g. {@code pg_lsclusters -h}; it must succeed. */
+	static String output(List<String> command) {
+		Commands.Ran ran = Commands.run(command, Duration.ofSeconds(30), Map.of(), null);
+		if (!ran.succeeded()) {
+			throw new IllegalStateException(
+					String.join(" ", command) + " failed with " + ran.exit() + ": " + ran.output());
+		}
+		return ran.output();
+	}
+
 	private static int run(List<String> command, Duration atMost, Path output) {
-		try {
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-			if (output != null) {
-				Files.createDirectories(output.getParent());
-				builder.redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
-			}
-			else {
-				builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-			}
-			Process process = builder.start();
-			if (!process.waitFor(atMost.toSeconds(), TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				throw new IllegalStateException(String.join(" ", command) + " did not finish in " + atMost);
-			}
-			return process.exitValue();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(String.join(" ", command) + " cannot run", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
+		return run(command, atMost, output, Map.of());
+	}
+
+	private static int run(List<String> command, Duration atMost, Path output, Map<String, String> environment) {
+		return Commands.run(command, atMost, environment, output).exit();
 	}
 
 }
