@@ -210,8 +210,11 @@ class DockerComposeTests {
 		return matcher.group(1);
 	}
 
-	/** dclint, installed from the pinned lock file into target/. */
-	private static Path dclint() throws IOException {
+	/**
+	 * dclint, installed from the pinned lock file into target/; ChaosComposeTests lints
+	 * chaos/compose.ports.yml with it too.
+	 */
+	static Path dclint() throws IOException {
 		Path check = ServiceFacts.ROOT.resolve("system-tests/compose-check");
 		Files.createDirectories(WORK);
 		for (String file : List.of("package.json", "package-lock.json", ".dclintrc.yml")) {
