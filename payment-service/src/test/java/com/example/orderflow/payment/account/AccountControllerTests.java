@@ -1,14 +1,23 @@
 package com.example.orderflow.payment.account;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 import static com.example.orderflow.payment.account.AccountFixtures.account;
 import static com.example.orderflow.payment.account.AccountFixtures.deposit;
@@ -17,6 +26,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 
 @WebMvcTest(AccountController.class)
+@ExtendWith(OutputCaptureExtension.class)
 class AccountControllerTests {
 
 	@Autowired
@@ -135,6 +145,56 @@ class AccountControllerTests {
 		given(this.accounts.get(customerId)).willReturn(account(customerId, "EUR", 0));
 
 		assertThat(this.mvc.get().uri("/accounts/{customerId}", customerId)).hasStatusOk();
+	}
+
+	@Test
+	void answersA503ProblemWithRetryAfterWhenTheDatabaseIsOutOfReach(CapturedOutput output) {
+		given(this.accounts.get("alice"))
+			.willThrow(new CannotGetJdbcConnectionException("x", new SQLException("refused", "08001")));
+
+		assertThat(this.mvc.get().uri("/accounts/alice")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.hasHeader(HttpHeaders.RETRY_AFTER, "2")
+			.bodyJson()
+			.extractingPath("$.title")
+			.isEqualTo("Temporarily unavailable");
+		// one line with the cause, no stack trace (whose first line names the exception)
+		assertThat(output).contains("with 503", "refused").doesNotContain("CannotGetJdbcConnectionException");
+	}
+
+	@Test
+	void answersA503WhenATransactionCannotStartForWantOfAConnection() {
+		given(this.accounts.get("alice"))
+			.willThrow(new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+					new SQLTransientConnectionException("HikariPool-1 - Connection is not available")));
+
+		assertThat(this.mvc.get().uri("/accounts/alice")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+			.hasHeader(HttpHeaders.RETRY_AFTER, "2");
+	}
+
+	@Test
+	void answersA500WhenATransactionCannotStartForAnotherReason() {
+		given(this.accounts.get("alice")).willThrow(new CannotCreateTransactionException("Could not begin",
+				new IllegalStateException("nested transactions not supported")));
+
+		assertThat(this.mvc.get().uri("/accounts/alice")).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.doesNotContainHeader(HttpHeaders.RETRY_AFTER);
+	}
+
+	@Test
+	void answersAnUnexpectedFailureWithA500ProblemThatHidesTheInternals(CapturedOutput output) {
+		given(this.accounts.get("alice")).willThrow(new IllegalStateException("secret internals"));
+
+		MvcTestResult result = this.mvc.get().uri("/accounts/alice").exchange();
+
+		assertThat(result).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.isEqualTo("The request could not be handled.");
+		assertThat(result).body().asString().doesNotContain("secret internals", "IllegalStateException");
+		assertThat(output).contains("java.lang.IllegalStateException: secret internals", "\tat ");
 	}
 
 	private MvcTestResult postDeposit(String customerId, String body) {
