@@ -216,7 +216,7 @@ class ChaosDrillsEndToEndTests {
 		});
 		assertThat(checks)
 			.contains("every order ended or is visibly parked", "money conserved", "stock conserved", "outbox drained",
-					"dead letters accounted for")
+					"dead letters accounted for", "provider holds money only for charged orders")
 			.anySatisfy((name) -> assertThat(name).startsWith("fault: "));
 		assertThat(report.path("load").path("accepted").longValue()).as("orders under the fault").isPositive();
 		assertThat(report.path("settledAfterSeconds").isNumber()).isTrue();

@@ -22,6 +22,7 @@ import com.example.orderflow.loadtest.chaos.audit.Check;
 import com.example.orderflow.loadtest.chaos.audit.DeadLetter;
 import com.example.orderflow.loadtest.chaos.audit.DeadLetters;
 import com.example.orderflow.loadtest.chaos.audit.HttpApi;
+import com.example.orderflow.loadtest.chaos.audit.ProviderLedger;
 import com.example.orderflow.loadtest.chaos.audit.StateReader;
 import com.example.orderflow.loadtest.chaos.audit.SystemState;
 import com.example.orderflow.loadtest.chaos.audit.SystemState.ServiceMetrics;
@@ -68,7 +69,8 @@ final class DrillRun {
 					s.paymentProvider(), s.kafka(), s.service(), s.endpoints(), s.postgresPort(), s.kafkaProxy(),
 					s.kafkaProxied(), s.external()));
 		StateReader reader = new StateReader(new HttpApi(Duration.ofSeconds(60)), s.endpoints());
-		DrillSetup setup = DrillSetup.create(UUID.randomUUID().toString().substring(0, 8));
+		String runId = UUID.randomUUID().toString().substring(0, 8);
+		DrillSetup setup = DrillSetup.create(runId);
 		Shop shop = new Shop(s.gateway());
 
 		print("Chaos drill %s: %s.%n", s.label(), description());
@@ -82,6 +84,11 @@ final class DrillRun {
 		}, "chaos-heal");
 		Runtime.getRuntime().addShutdownHook(healOnExit);
 		fault.prepare();
+		String providerMark = ProviderLedger.markStart(new HttpApi(Duration.ofSeconds(5)), s.paymentProvider(), runId);
+		if (providerMark == null) {
+			print("The payment provider's journal at %s cannot be read: its charges are not reconciled.%n",
+					s.paymentProvider());
+		}
 		Map<String, Double> deadLettersBefore = deadLetterCounters(reader.metrics());
 		DeadLetters deadLetters = DeadLetters.markNow(s.kafka());
 		SagaTracker tracker = new SagaTracker();
@@ -117,15 +124,19 @@ final class DrillRun {
 		print("Auditing %d customers' orders, payments and reservations...%n", setup.allCustomers().size());
 		SystemState state = reader.read(setup.allCustomers(), setup.startingStock().keySet());
 		List<DeadLetter> letters = deadLetters.since();
-		List<Check> faultChecks = new ArrayList<>();
-		faultChecks.add(fault.tookEffect());
+		List<Check> moreChecks = new ArrayList<>();
+		if (providerMark != null) {
+			moreChecks.add(ProviderLedger.audit(new HttpApi(Duration.ofSeconds(60)), s.paymentProvider(), providerMark,
+					state));
+		}
+		moreChecks.add(fault.tookEffect());
 		if (faultFailure.get() != null) {
-			faultChecks.add(Check.of("fault: injected and healed without error", false, faultFailure.get().toString()));
+			moreChecks.add(Check.of("fault: injected and healed without error", false, faultFailure.get().toString()));
 		}
 		Audit audit = Auditor
 			.audit(new Auditor.Facts(setup.deposits(), setup.startingStock(), load.accepted(), deadLettersBefore),
 					state, letters)
-			.with(faultChecks);
+			.with(moreChecks);
 		DrillReport report = new DrillReport(s.label(), description(), audit.verdict(), startedAt.toString(),
 				s.described(),
 				new DrillReport.Load(s.rate(), load.posted(), load.accepted().size(), load.refused(), load.refusals(),
