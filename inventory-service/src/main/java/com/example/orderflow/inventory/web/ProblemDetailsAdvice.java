@@ -1,30 +1,18 @@
 package com.example.orderflow.inventory.web;
 
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.core.NestedExceptionUtils;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -35,66 +23,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * exceptions and every {@code ErrorResponseException}, which is what the features' domain
  * exceptions extend (404 for an unknown product or reservation, 409 for a stock change
  * that breaks a reservation). This adds the {@code errors} list to validation failures,
- * so a client can point at the fields to fix, a 503 for the database out of reach for a
- * moment, and a 500 that tells the client nothing of the internals for what no handler
- * expects.
+ * so a client can point at the fields to fix. Ordered before web-problems' advice, which
+ * answers what none of these handlers does: the database out of reach for a moment with a
+ * 503, the unexpected with a 500.
  */
 @RestControllerAdvice
+@Order(0)
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
-
-	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-
-	// long enough for a pool to reconnect after a database restart, short enough for a
-	// client to keep waiting
-	private static final String RETRY_AFTER_SECONDS = "2";
-
-	/**
-	 * The database restarting, failing over or out of connections: a retry shortly after
-	 * will probably succeed. One line per request, since during an outage every request
-	 * fails the same way.
-	 */
-	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
-			CannotCreateTransactionException.class })
-	ResponseEntity<ProblemDetail> unavailable(Exception ex, HttpServletRequest request) {
-		if (ex instanceof CannotCreateTransactionException && !isOutage(ex.getCause())) {
-			return ResponseEntity.internalServerError().body(unexpected(ex, request));
-		}
-		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
-		log.warn("Answered {} {} with 503, the database is temporarily unavailable: {}", request.getMethod(),
-				request.getRequestURI(), (cause != ex) ? ex.getMessage() + " (" + cause + ")" : ex.getMessage());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"The request cannot be handled right now; try again shortly.");
-		problem.setTitle("Temporarily unavailable");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-			.body(problem);
-	}
-
-	/**
-	 * Whatever no other handler expects, a bug most likely: the trace goes to the log,
-	 * nothing of it to the client.
-	 */
-	@ExceptionHandler
-	ProblemDetail unexpected(Exception ex, HttpServletRequest request) {
-		log.error("Failed to handle {} {}", request.getMethod(), request.getRequestURI(), ex);
-		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be handled.");
-	}
-
-	/**
-	 * Whether a transaction could not start for want of a connection (the pool timed out,
-	 * the server refused) rather than for a bug. SQL state class 08 is the standard's
-	 * connection exception.
-	 */
-	private static boolean isOutage(@Nullable Throwable cause) {
-		for (Throwable t = cause; t != null; t = t.getCause()) {
-			if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
-					|| t instanceof SQLTransientConnectionException || (t instanceof SQLException sql
-							&& sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
-				return true;
-			}
-		}
-		return false;
-	}
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,

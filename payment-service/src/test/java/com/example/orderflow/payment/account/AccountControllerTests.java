@@ -1,7 +1,6 @@
 package com.example.orderflow.payment.account;
 
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,7 +16,6 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 import static com.example.orderflow.payment.account.AccountFixtures.account;
 import static com.example.orderflow.payment.account.AccountFixtures.deposit;
@@ -160,26 +158,6 @@ class AccountControllerTests {
 			.isEqualTo("Temporarily unavailable");
 		// one line with the cause, no stack trace (whose first line names the exception)
 		assertThat(output).contains("with 503", "refused").doesNotContain("CannotGetJdbcConnectionException");
-	}
-
-	@Test
-	void answersA503WhenATransactionCannotStartForWantOfAConnection() {
-		given(this.accounts.get("alice"))
-			.willThrow(new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
-					new SQLTransientConnectionException("HikariPool-1 - Connection is not available")));
-
-		assertThat(this.mvc.get().uri("/accounts/alice")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
-			.hasHeader(HttpHeaders.RETRY_AFTER, "2");
-	}
-
-	@Test
-	void answersA500WhenATransactionCannotStartForAnotherReason() {
-		given(this.accounts.get("alice")).willThrow(new CannotCreateTransactionException("Could not begin",
-				new IllegalStateException("nested transactions not supported")));
-
-		assertThat(this.mvc.get().uri("/accounts/alice")).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
-			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.doesNotContainHeader(HttpHeaders.RETRY_AFTER);
 	}
 
 	@Test

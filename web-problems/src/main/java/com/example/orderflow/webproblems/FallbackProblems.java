@@ -1,4 +1,4 @@
-package com.example.orderflow.orchestrator.web;
+package com.example.orderflow.webproblems;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -18,19 +20,21 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error as RFC 9457 problem details. The base class covers Spring MVC's own
- * exceptions and every {@code ErrorResponseException} (a 404 for an unknown saga); as a
- * {@code ResponseEntityExceptionHandler} it also replaces the one Boot adds for
- * {@code spring.mvc.problemdetails.enabled}. The database out of reach for a moment is a
- * 503; what no handler expects is a 500 that tells the client nothing of the internals.
+ * The database out of reach for a moment is a 503; what no handler expects is a 500 that
+ * tells the client nothing of the internals.
+ * <p>
+ * Spring MVC asks the advice beans in order and takes the first that has a handler for
+ * the exception or one of its causes. Last in that order, this one sees only what the
+ * service's own advice (ordered before it), Spring MVC's own exceptions and every
+ * {@code ErrorResponseException} leave unhandled.
  */
 @RestControllerAdvice
-class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+@Order(Ordered.LOWEST_PRECEDENCE)
+class FallbackProblems {
 
-	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+	private static final Logger log = LoggerFactory.getLogger(FallbackProblems.class);
 
 	// long enough for a pool to reconnect after a database restart, short enough for a
 	// client to keep waiting
@@ -73,7 +77,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 * the server refused) rather than for a bug. SQL state class 08 is the standard's
 	 * connection exception.
 	 */
-	private static boolean isOutage(@Nullable Throwable cause) {
+	static boolean isOutage(@Nullable Throwable cause) {
 		for (Throwable t = cause; t != null; t = t.getCause()) {
 			if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
 					|| t instanceof SQLTransientConnectionException || (t instanceof SQLException sql
