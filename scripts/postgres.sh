@@ -52,7 +52,7 @@ begin
 end $$;
 SQL
   local db
-  for db in "${DB_PREFIX:-}orders" "${DB_PREFIX:-}payments" "${DB_PREFIX:-}inventory" "${DB_PREFIX:-}orchestrator"; do
+  for db in "${DB_PREFIX:-}orders" "${DB_PREFIX:-}payments" "${DB_PREFIX:-}inventory" "${DB_PREFIX:-}orchestrator" "${DB_PREFIX:-}auth"; do
     if [ "$(as_postgres "psql -p $PG_PORT -tAc \"select 1 from pg_database where datname = '$db'\"")" != 1 ]; then
       as_postgres "psql -q -p $PG_PORT -c 'create database $db owner orderflow'"
     fi
@@ -61,7 +61,7 @@ SQL
 
 drop_databases() {
   local db
-  for db in "${DB_PREFIX:-}orders" "${DB_PREFIX:-}payments" "${DB_PREFIX:-}inventory" "${DB_PREFIX:-}orchestrator"; do
+  for db in "${DB_PREFIX:-}orders" "${DB_PREFIX:-}payments" "${DB_PREFIX:-}inventory" "${DB_PREFIX:-}orchestrator" "${DB_PREFIX:-}auth"; do
     as_postgres "psql -q -p $PG_PORT -c 'drop database if exists $db with (force)'"
   done
 }

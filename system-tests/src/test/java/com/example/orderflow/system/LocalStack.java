@@ -31,7 +31,7 @@ final class LocalStack implements AutoCloseable {
 		this.environment.put("DB_PREFIX", "e2e_");
 		for (String port : List.of("GATEWAY_PORT", "ORDER_PORT", "INVENTORY_PORT", "PAYMENT_PORT", "ORCHESTRATOR_PORT",
 				"KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "KAFKA_PROXIED_PORT", "KAFKA_PROXY_PORT", "PSP_PORT",
-				"PROMETHEUS_PORT")) {
+				"PROMETHEUS_PORT", "AUTH_PORT")) {
 			this.environment.put(port, Integer.toString(freePort()));
 		}
 		this.environment.put("SERVICE_HEAP", "192m");
@@ -105,6 +105,35 @@ final class LocalStack implements AutoCloseable {
 			String printed = Files.readString(output);
 			Matcher report = Pattern.compile("(?m)^Report: (.+)/report\\.md \\(and").matcher(printed);
 			return new ChaosRun(process.exitValue(), printed, report.find() ? Path.of(report.group(1)) : null);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * {@code ./stack token ARGS} as a user runs it: what it printed on standard output,
+	 * or an exception with its exit status and error output.
+	 */
+	String token(String... arguments) {
+		List<String> command = new java.util.ArrayList<>(
+				List.of("bash", this.root.resolve("stack").toString(), "token"));
+		command.addAll(List.of(arguments));
+		try {
+			ProcessBuilder builder = new ProcessBuilder(command).directory(this.root.toFile())
+				.redirectError(ProcessBuilder.Redirect.appendTo(this.state.resolve("stack-command.log").toFile()));
+			builder.environment().putAll(this.environment);
+			Process process = builder.start();
+			String printed = new String(process.getInputStream().readAllBytes()).strip();
+			if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+				throw new IllegalStateException("./stack token " + String.join(" ", arguments) + " failed; see "
+						+ this.state.resolve("stack-command.log"));
+			}
+			return printed;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

@@ -4,8 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +26,7 @@ import com.example.orderflow.system.OtlpTraceReceiver.ReceivedSpan;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,6 +40,8 @@ class PlaceOrderThroughGatewayEndToEndTests {
 	private static final Duration FINISH_WITHIN = Duration.ofSeconds(120);
 
 	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static LocalStack stack;
 
@@ -271,6 +276,45 @@ class PlaceOrderThroughGatewayEndToEndTests {
 		Map<String, Long> deposits = new HashMap<>();
 		customers.forEach((customer) -> deposits.put(customer, 100_000L));
 		ConsistencyAudit.assertConsistent(shop, orders, deposits, Map.of(book, stock, mug, stock), FINISH_WITHIN);
+	}
+
+	/**
+	 * The README's one-liners: an operator token by client credentials, a customer's by
+	 * the code flow with PKCE, both signed with a key the issuer publishes.
+	 */
+	@Test
+	void printsTokensOfTheLocalIssuerForAnOperatorAndACustomer() throws Exception {
+		String customer = ShopClient.uniqueCustomer("token");
+		Map<String, String> operator = claims(stack.token("--operator"));
+		String customerToken = stack.token("--customer", customer);
+		Map<String, String> customerClaims = claims(customerToken);
+		String issuer = stack.url("AUTH_PORT");
+
+		assertThat(operator).containsEntry("sub", "orderflow-tools")
+			.containsEntry("roles", "[\"operator\"]")
+			.containsEntry("aud", "orderflow-api")
+			.containsEntry("iss", issuer);
+		assertThat(customerClaims).containsEntry("sub", customer)
+			.containsEntry("roles", "[\"customer\"]")
+			.containsEntry("iss", issuer);
+		String kid = json.readTree(decode(customerToken.split("\\.")[0])).path("kid").stringValue();
+		HttpResponse<String> jwks = http.send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/jwks")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(jwks.body()).contains("\"kid\":\"" + kid + "\"");
+	}
+
+	private static Map<String, String> claims(String token) {
+		assertThat(token).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+		Map<String, String> claims = new HashMap<>();
+		json.readTree(decode(token.split("\\.")[1]))
+			.properties()
+			.forEach((claim) -> claims.put(claim.getKey(),
+					claim.getValue().isString() ? claim.getValue().stringValue() : claim.getValue().toString()));
+		return claims;
+	}
+
+	private static String decode(String part) {
+		return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
 	}
 
 	@Test

@@ -1,0 +1,34 @@
+package com.example.orderflow.auth;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Probes and Prometheus reach the actuator without a token, as on every service. */
+class ActuatorIntegrationTests extends AuthServerIntegrationTest {
+
+	@Test
+	void readinessAndMetricsNeedNoToken() {
+		HttpResponse<String> readiness = send(
+				HttpRequest.newBuilder(URI.create(issuer + "/actuator/health/readiness")).GET());
+		HttpResponse<String> metrics = send(HttpRequest.newBuilder(URI.create(issuer + "/actuator/prometheus")).GET());
+
+		assertThat(readiness.statusCode()).isEqualTo(200);
+		assertThat(read(readiness.body()).get("status").asString()).isEqualTo("UP");
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).contains("http_server_requests_seconds");
+	}
+
+	@Test
+	void anyOtherPathLeadsABrowserToTheLoginForm() {
+		HttpResponse<String> response = new Browser(issuer).get("/anything");
+
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(Browser.location(response)).isEqualTo(issuer + "/login");
+	}
+
+}

@@ -1,0 +1,115 @@
+package com.example.orderflow.auth.user;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import com.example.orderflow.auth.AuthServerIntegrationTest;
+import com.example.orderflow.auth.Browser;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UserAdminIntegrationTests extends AuthServerIntegrationTest {
+
+	private static final String PROBLEM_JSON = "application/problem+json";
+
+	@Test
+	void withoutATokenItIs401ProblemWithABearerChallenge() {
+		HttpResponse<String> response = putUser(null, newUsername(), validBody("customer"));
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith(PROBLEM_JSON));
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Bearer"));
+		assertThat(read(response.body()).get("status").asInt()).isEqualTo(401);
+	}
+
+	@Test
+	void aForgedTokenIs401() {
+		String token = operatorToken();
+		String forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+
+		assertThat(putUser(forged, newUsername(), validBody("customer")).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void aCustomersTokenIs403Problem() {
+		String customer = newUsername();
+		String customerToken = tokensOf(customer, createUser(customer, "customer")).get("access_token").asString();
+
+		HttpResponse<String> response = putUser(customerToken, newUsername(), validBody("operator"));
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith(PROBLEM_JSON));
+		assertThat(read(response.body()).get("title").asString()).isEqualTo("Forbidden");
+	}
+
+	@Test
+	void anOperatorCreatesAUserThen201AndReplacesItThen204() {
+		String token = operatorToken();
+		String username = newUsername();
+
+		assertThat(putUser(token, username, validBody("customer")).statusCode()).isEqualTo(201);
+		String newPassword = UUID.randomUUID().toString();
+		assertThat(putUser(token, username, """
+				{"password": "%s", "role": "operator"}""".formatted(newPassword)).statusCode()).isEqualTo(204);
+
+		Browser browser = new Browser(issuer);
+		assertThat(Browser.location(browser.logIn(username, newPassword))).doesNotContain("error");
+	}
+
+	@Test
+	void badInputIs400ProblemNamingEachField() {
+		HttpResponse<String> response = putUser(operatorToken(), newUsername(), """
+				{"password": "short", "role": "admin"}""");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith(PROBLEM_JSON));
+		JsonNode errors = read(response.body()).get("errors");
+		assertThat(errors.size()).isEqualTo(2);
+		assertThat(errors.get(0).get("field").asString()).isEqualTo("password");
+		assertThat(errors.get(1).get("field").asString()).isEqualTo("role");
+	}
+
+	@Test
+	void aUsernameOutsideThePatternIs400() {
+		HttpResponse<String> response = putUser(operatorToken(), "not%20allowed", validBody("customer"));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(read(response.body()).get("errors").get(0).get("field").asString()).isEqualTo("username");
+	}
+
+	@Test
+	void aPasswordLongerThanBcryptReadsIs400() {
+		// 20 characters, 80 bytes in UTF-8
+		String password = "\uD83D\uDD11".repeat(20);
+
+		HttpResponse<String> response = putUser(operatorToken(), newUsername(), """
+				{"password": "%s", "role": "customer"}""".formatted(password));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(read(response.body()).get("errors").get(0).get("field").asString()).isEqualTo("password");
+	}
+
+	@Test
+	void aBodyThatIsNotJsonIs400() {
+		HttpResponse<String> response = putUser(operatorToken(), newUsername(), "password=x");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(read(response.body()).get("errors").get(0).get("field").asString()).isEqualTo("body");
+	}
+
+	static String newUsername() {
+		return "user-" + UUID.randomUUID();
+	}
+
+	private static String validBody(String role) {
+		return """
+				{"password": "%s", "role": "%s"}""".formatted(UUID.randomUUID(), role);
+	}
+
+}
