@@ -86,16 +86,12 @@ final class LocalStack implements AutoCloseable {
 	 * reports go under the stack's state folder.
 	 */
 	ChaosRun chaos(String drill, String... options) {
-		List<String> command = new java.util.ArrayList<>(
-				List.of("bash", this.root.resolve("stack").toString(), "chaos", drill));
-		command.addAll(List.of(options));
+		List<String> arguments = new java.util.ArrayList<>(List.of("chaos", drill));
+		arguments.addAll(List.of(options));
 		Path output = this.state.resolve("chaos-" + drill + ".log");
 		try {
 			Files.createDirectories(this.state);
-			ProcessBuilder builder = new ProcessBuilder(command).directory(this.root.toFile())
-				.redirectErrorStream(true)
-				.redirectOutput(output.toFile());
-			builder.environment().putAll(this.environment);
+			ProcessBuilder builder = stack(arguments).redirectErrorStream(true).redirectOutput(output.toFile());
 			builder.environment().put("CHAOS_REPORTS", this.state.resolve("chaos-reports").toString());
 			Process process = builder.start();
 			if (!process.waitFor(15, TimeUnit.MINUTES)) {
@@ -120,14 +116,12 @@ final class LocalStack implements AutoCloseable {
 	 * or an exception with its exit status and error output.
 	 */
 	String token(String... arguments) {
-		List<String> command = new java.util.ArrayList<>(
-				List.of("bash", this.root.resolve("stack").toString(), "token"));
+		List<String> command = new java.util.ArrayList<>(List.of("token"));
 		command.addAll(List.of(arguments));
 		try {
-			ProcessBuilder builder = new ProcessBuilder(command).directory(this.root.toFile())
-				.redirectError(ProcessBuilder.Redirect.appendTo(this.state.resolve("stack-command.log").toFile()));
-			builder.environment().putAll(this.environment);
-			Process process = builder.start();
+			Process process = stack(command)
+				.redirectError(ProcessBuilder.Redirect.appendTo(this.state.resolve("stack-command.log").toFile()))
+				.start();
 			String printed = new String(process.getInputStream().readAllBytes()).strip();
 			if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
 				throw new IllegalStateException("./stack token " + String.join(" ", arguments) + " failed; see "
@@ -220,16 +214,24 @@ final class LocalStack implements AutoCloseable {
 		Runtime.getRuntime().removeShutdownHook(this.cleanup);
 	}
 
-	private void run(List<String> arguments, boolean mustSucceed) {
-		List<String> command = new java.util.ArrayList<>(List.of("bash", this.root.resolve("stack").toString()));
+	/**
+	 * {@code ./stack ARGUMENTS} from the repository's root, with this stack's
+	 * environment.
+	 */
+	private ProcessBuilder stack(List<String> arguments) {
+		List<String> command = new java.util.ArrayList<>(List.of("bash", script().toString()));
 		command.addAll(arguments);
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.root.toFile());
+		builder.environment().putAll(this.environment);
+		return builder;
+	}
+
+	private void run(List<String> arguments, boolean mustSucceed) {
 		try {
 			Files.createDirectories(this.state);
-			ProcessBuilder builder = new ProcessBuilder(command).directory(this.root.toFile())
-				.redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.state.resolve("stack-command.log").toFile()));
-			builder.environment().putAll(this.environment);
-			Process process = builder.start();
+			Process process = stack(arguments).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.state.resolve("stack-command.log").toFile()))
+				.start();
 			if (!process.waitFor(10, TimeUnit.MINUTES)) {
 				process.destroyForcibly();
 				throw new IllegalStateException("./stack " + arguments + " did not finish");

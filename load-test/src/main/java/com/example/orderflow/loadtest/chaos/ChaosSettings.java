@@ -24,12 +24,13 @@ import com.example.orderflow.loadtest.chaos.fault.FaultTools;
  * @param settle how long settling may take at most before the audit runs anyway
  * @param service the service a targeted drill acts on: whose consumer group replay
  * resets, whom cut-kafka cuts off
- * @param name what the report calls the external drill
+ * @param label what the drill and its report are called: the drill's own name, or
+ * {@code --name} (the external drill's)
  */
 record ChaosSettings(Drill drill, String gateway, Endpoints endpoints, String paymentProvider, String kafka,
 		Path runFolder, Path stackScript, Path reports, int rate, Duration duration, Duration faultAt,
 		Duration faultFor, Duration settle, String service, int postgresPort, InetSocketAddress kafkaProxy,
-		InetSocketAddress kafkaProxied, String name, FaultTools.External external) {
+		InetSocketAddress kafkaProxied, String label, FaultTools.External external) {
 
 	/**
 	 * The saga deadline (SAGA_TIMEOUT, 10 min) plus a margin: by then every saga has
@@ -60,7 +61,7 @@ record ChaosSettings(Drill drill, String gateway, Endpoints endpoints, String pa
 		if (drill == Drill.EXTERNAL && (external.inject() == null || external.heal() == null)) {
 			throw new IllegalArgumentException("the external drill needs --inject and --heal");
 		}
-		if (!name.matches("[a-z0-9][a-z0-9-]{0,40}")) {
+		if (!label.matches("[a-z0-9][a-z0-9-]{0,40}")) {
 			throw new IllegalArgumentException("--name is a short label: lower-case letters, digits and dashes");
 		}
 		if (rate < 1 || rate > 1000) {
@@ -126,11 +127,6 @@ record ChaosSettings(Drill drill, String gateway, Endpoints endpoints, String pa
 				address(options.getOrDefault("kafka-proxied", "127.0.0.1:9094")),
 				options.getOrDefault("name", (drill != null) ? drill.label() : "list"),
 				new FaultTools.External(options.get("inject"), options.get("heal"), options.get("evidence")));
-	}
-
-	/** What the drill and its report are called: the external drill's own name. */
-	String label() {
-		return this.name;
 	}
 
 	/** What the report lists under Settings. */

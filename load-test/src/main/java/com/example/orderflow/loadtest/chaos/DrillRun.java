@@ -68,7 +68,8 @@ final class DrillRun {
 			.fault(new FaultTools(new Stack(s.stackScript(), s.runFolder(), folder.resolve("commands.log")),
 					s.paymentProvider(), s.kafka(), s.service(), s.endpoints(), s.postgresPort(), s.kafkaProxy(),
 					s.kafkaProxied(), s.external()));
-		StateReader reader = new StateReader(new HttpApi(Duration.ofSeconds(60)), s.endpoints());
+		HttpApi api = new HttpApi(Duration.ofSeconds(60));
+		StateReader reader = new StateReader(api, s.endpoints());
 		String runId = UUID.randomUUID().toString().substring(0, 8);
 		DrillSetup setup = DrillSetup.create(runId);
 		Shop shop = new Shop(s.gateway());
@@ -126,8 +127,7 @@ final class DrillRun {
 		List<DeadLetter> letters = deadLetters.since();
 		List<Check> moreChecks = new ArrayList<>();
 		if (providerMark != null) {
-			moreChecks.add(ProviderLedger.audit(new HttpApi(Duration.ofSeconds(60)), s.paymentProvider(), providerMark,
-					state));
+			moreChecks.add(ProviderLedger.audit(api, s.paymentProvider(), providerMark, state));
 		}
 		moreChecks.add(fault.tookEffect());
 		if (faultFailure.get() != null) {

@@ -4,7 +4,7 @@ package com.example.orderflow.loadtest.chaos.audit;
  * Sums of samples in Prometheus's text exposition format, which is all the audit needs
  * from {@code /actuator/prometheus}: every series of one metric added up.
  */
-final class PrometheusText {
+public final class PrometheusText {
 
 	private PrometheusText() {
 	}
@@ -14,7 +14,7 @@ final class PrometheusText {
 	 * never moved may not be exposed at all), NaN when a series is NaN (a gauge that
 	 * could not be read yet)
 	 */
-	static double sum(String exposition, String metric) {
+	public static double sum(String exposition, String metric) {
 		double sum = 0;
 		for (String line : exposition.split("\n")) {
 			if (line.startsWith("#") || !line.startsWith(metric)) {

@@ -163,7 +163,7 @@ public final class StateReader {
 	/** The services' own base URLs, e.g. {@code http://127.0.0.1:8081}. */
 	public record Endpoints(String orders, String inventory, String payments, String orchestrator) {
 
-		String of(String service) {
+		public String of(String service) {
 			return switch (service) {
 				case "order-service" -> this.orders;
 				case "inventory-service" -> this.inventory;

@@ -71,10 +71,8 @@ final class CommandFault implements Fault {
 				injected && healed && proven, figure);
 	}
 
+	/** The lines as given; ChaosSettings has made sure inject and heal are. */
 	static CommandFault of(String inject, String heal, String evidence, Path log) {
-		if (inject == null || heal == null) {
-			throw new IllegalArgumentException("the external drill needs --inject and --heal");
-		}
 		return new CommandFault(new Commands.Line(inject, Duration.ofMinutes(2), log),
 				new Commands.Line(heal, Duration.ofMinutes(10), log),
 				(evidence != null) ? new Commands.Line(evidence, Duration.ofMinutes(2), log) : null);

@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import com.example.orderflow.loadtest.chaos.audit.Check;
+import com.example.orderflow.loadtest.chaos.audit.PrometheusText;
+import com.example.orderflow.loadtest.chaos.audit.StateReader;
 import com.example.orderflow.loadtest.chaos.audit.StateReader.Endpoints;
 import com.example.orderflow.loadtest.chaos.report.Timeline;
 import com.example.orderflow.loadtest.chaos.report.Timeline.Kind;
@@ -71,10 +73,7 @@ final class MonkeyAssault implements Fault {
 	/** The four services with the drill's defaults. */
 	static MonkeyAssault on(Endpoints endpoints) {
 		Map<String, String> services = new LinkedHashMap<>();
-		services.put("order-service", endpoints.orders());
-		services.put("inventory-service", endpoints.inventory());
-		services.put("payment-service", endpoints.payments());
-		services.put("saga-orchestrator", endpoints.orchestrator());
+		StateReader.SERVICES.forEach((service) -> services.put(service, endpoints.of(service)));
 		return new MonkeyAssault(services, Assaults.DEFAULT);
 	}
 
@@ -195,7 +194,8 @@ final class MonkeyAssault implements Fault {
 					HttpRequest.newBuilder(URI.create(service.getValue() + "/actuator/prometheus")).GET());
 			// Chaos Monkey 4.0 counts each delay twice: an event as it strikes, one with
 			// its length
-			tallies.put(service.getKey(), new Tally(sum(exposition, DELAYED) / 2, sum(exposition, FAILED)));
+			tallies.put(service.getKey(),
+					new Tally(PrometheusText.sum(exposition, DELAYED) / 2, PrometheusText.sum(exposition, FAILED)));
 		}
 		return tallies;
 	}
@@ -214,18 +214,6 @@ final class MonkeyAssault implements Fault {
 					+ " " + sent.uri().getPath() + ": " + response.body());
 		}
 		return response.body();
-	}
-
-	/** Every series of a counter added up; one that never moved may not be exposed. */
-	private static double sum(String exposition, String metric) {
-		double sum = 0;
-		for (String line : exposition.split("\n")) {
-			if (line.startsWith(metric + "{") || line.startsWith(metric + " ")) {
-				String value = line.substring(line.lastIndexOf(' ') + 1);
-				sum += Double.parseDouble(value);
-			}
-		}
-		return sum;
 	}
 
 	/**

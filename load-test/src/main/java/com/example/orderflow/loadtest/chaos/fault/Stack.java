@@ -87,7 +87,9 @@ public final class Stack {
 	 * KILL.
 	 */
 	void signal(long pid, String signal) {
-		int exit = run(List.of("kill", "-s", signal, Long.toString(pid)), Duration.ofSeconds(10), null);
+		int exit = Commands
+			.run(List.of("kill", "-s", signal, Long.toString(pid)), Duration.ofSeconds(10), Map.of(), null)
+			.exit();
 		if (exit != 0) {
 			throw new IllegalStateException("kill -s " + signal + " " + pid + " failed with " + exit);
 		}
@@ -144,7 +146,8 @@ public final class Stack {
 	 * services it starts.
 	 */
 	void up(Map<String, String> environment) {
-		int exit = run(List.of("bash", this.script.toString(), "up"), UP_AT_MOST, this.log, environment);
+		int exit = Commands.run(List.of("bash", this.script.toString(), "up"), UP_AT_MOST, environment, this.log)
+			.exit();
 		if (exit != 0) {
 			throw new IllegalStateException("./stack up failed with " + exit + "; see " + this.log);
 		}
@@ -166,14 +169,6 @@ public final class Stack {
 					String.join(" ", command) + " failed with " + ran.exit() + ": " + ran.output());
 		}
 		return ran.output();
-	}
-
-	private static int run(List<String> command, Duration atMost, Path output) {
-		return run(command, atMost, output, Map.of());
-	}
-
-	private static int run(List<String> command, Duration atMost, Path output, Map<String, String> environment) {
-		return Commands.run(command, atMost, environment, output).exit();
 	}
 
 }
