@@ -1,0 +1,84 @@
+package com.example.orderflow.servicesecurity;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * 401 and 403 as RFC 9457 problem details, with the {@code WWW-Authenticate} header RFC
+ * 6750 asks for (Spring Security's bearer token handlers set it and the status; this adds
+ * the body a client of this API expects on every error).
+ */
+class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	static final String UNAUTHORIZED_DETAIL = "A valid bearer token is required.";
+
+	static final String FORBIDDEN_DETAIL = "The token does not allow this request.";
+
+	private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
+
+	private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException authException) throws IOException {
+		this.bearerEntryPoint.commence(request, response, authException);
+		write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", unauthorizedDetail(authException), request);
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response,
+			AccessDeniedException accessDeniedException) throws IOException {
+		this.bearerDenied.handle(request, response, accessDeniedException);
+		write(response, HttpStatus.FORBIDDEN, "Forbidden", FORBIDDEN_DETAIL, request);
+	}
+
+	/** Says why a presented token was refused (expired, bad signature...), never more. */
+	static String unauthorizedDetail(AuthenticationException ex) {
+		if (ex instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null) {
+			return UNAUTHORIZED_DETAIL + " " + oauth.getError().getDescription();
+		}
+		return UNAUTHORIZED_DETAIL;
+	}
+
+	private static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
+			HttpServletRequest request) throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		String body = "{\"type\":\"about:blank\",\"title\":" + json(title) + ",\"status\":" + status.value()
+				+ ",\"detail\":" + json(detail) + ",\"instance\":" + json(request.getRequestURI()) + "}";
+		response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String json(String value) {
+		StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
+		for (char c : value.toCharArray()) {
+			switch (c) {
+				case '"' -> quoted.append("\\\"");
+				case '\\' -> quoted.append("\\\\");
+				default -> {
+					if (c < 0x20) {
+						quoted.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						quoted.append(c);
+					}
+				}
+			}
+		}
+		return quoted.append('"').toString();
+	}
+
+}
