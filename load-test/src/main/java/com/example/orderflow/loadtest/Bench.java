@@ -24,7 +24,7 @@ public final class Bench {
 
 	private Bench(BenchSettings settings) {
 		this.settings = settings;
-		this.shop = new Shop(settings.gateway());
+		this.shop = new Shop(settings.gateway(), ToolsToken.fromEnvironment(settings.issuer()));
 	}
 
 	public static void main(String[] args) throws Exception {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
+ * @param issuer the authorization server the tools client gets its token from
  * @param rate orders per second offered, or 0 for saturation (a fixed number of sagas
  * kept in flight)
  * @param concurrency sagas kept in flight at saturation
@@ -12,8 +13,8 @@ import java.util.List;
  * @param duration the measured window
  * @param drain how long to wait for sagas started in the window to finish
  */
-record BenchSettings(String gateway, String kafka, int rate, int concurrency, Duration warmup, Duration duration,
-		Duration drain, List<Path> pidFiles, boolean includePostgres) {
+record BenchSettings(String gateway, String issuer, String kafka, int rate, int concurrency, Duration warmup,
+		Duration duration, Duration drain, List<Path> pidFiles, boolean includePostgres) {
 
 	BenchSettings {
 		if (rate < 0 || concurrency < 1) {
@@ -27,6 +28,7 @@ record BenchSettings(String gateway, String kafka, int rate, int concurrency, Du
 
 	static BenchSettings parse(String[] args) {
 		String gateway = "http://127.0.0.1:8080";
+		String issuer = "http://127.0.0.1:9000";
 		String kafka = "127.0.0.1:9092";
 		int rate = 200;
 		int concurrency = 200;
@@ -39,6 +41,7 @@ record BenchSettings(String gateway, String kafka, int rate, int concurrency, Du
 			String value = (i + 1 < args.length) ? args[i + 1] : "";
 			switch (args[i]) {
 				case "--gateway" -> gateway = value;
+				case "--issuer" -> issuer = value;
 				case "--kafka" -> kafka = value;
 				case "--rate" -> rate = value.equals("max") ? 0 : Integer.parseInt(value);
 				case "--concurrency" -> concurrency = Integer.parseInt(value);
@@ -57,7 +60,8 @@ record BenchSettings(String gateway, String kafka, int rate, int concurrency, Du
 			}
 			i++;
 		}
-		return new BenchSettings(gateway, kafka, rate, concurrency, warmup, duration, drain, pidFiles, postgres);
+		return new BenchSettings(gateway, issuer, kafka, rate, concurrency, warmup, duration, drain, pidFiles,
+				postgres);
 	}
 
 }

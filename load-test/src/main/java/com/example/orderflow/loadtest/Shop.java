@@ -10,11 +10,13 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The gateway's public API, as much of it as the benchmark and the chaos drills need.
+ * The gateway's public API, as much of it as the benchmark and the chaos drills need, as
+ * the tools client: an operator, acting for the customers it invents.
  */
 public final class Shop {
 
@@ -32,8 +34,15 @@ public final class Shop {
 
 	private final String gateway;
 
-	public Shop(String gateway) {
+	private final Supplier<String> token;
+
+	/**
+	 * @param gateway the gateway's base URL
+	 * @param token the bearer token each request carries
+	 */
+	public Shop(String gateway, Supplier<String> token) {
 		this.gateway = gateway;
+		this.token = token;
 	}
 
 	/** Plenty of stock and money, so every benchmark saga runs the full happy path. */
@@ -78,6 +87,7 @@ public final class Shop {
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.header("Authorization", "Bearer " + this.token.get())
 			.POST(HttpRequest.BodyPublishers.ofString(orderJson))
 			.build();
 		return this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply((response) -> {
@@ -91,6 +101,7 @@ public final class Shop {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.gateway + path))
 			.timeout(Duration.ofSeconds(10))
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + this.token.get())
 			.method(method, HttpRequest.BodyPublishers.ofString(json))
 			.build();
 		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());

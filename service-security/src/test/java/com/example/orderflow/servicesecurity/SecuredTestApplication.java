@@ -1,5 +1,6 @@
 package com.example.orderflow.servicesecurity;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.client.RestClient;
 
 @SpringBootApplication
 class SecuredTestApplication {
@@ -26,6 +28,19 @@ class SecuredTestApplication {
 				throw new IllegalArgumentException("not yours");
 			}
 			return new Account(customerId, caller.name());
+		}
+
+		/** Asks this same service for the account, relaying the caller's token. */
+		@GetMapping("/relayed/accounts/{customerId}")
+		String relayed(@PathVariable String customerId, @Value("${local.server.port}") int port) {
+			return RestClient.builder()
+				.baseUrl("http://127.0.0.1:" + port)
+				.requestInterceptor(new BearerTokenRelay())
+				.build()
+				.get()
+				.uri("/accounts/{id}", customerId)
+				.retrieve()
+				.body(String.class);
 		}
 
 		@GetMapping("/v3/api-docs")

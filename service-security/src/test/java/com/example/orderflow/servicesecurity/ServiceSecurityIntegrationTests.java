@@ -113,6 +113,14 @@ class ServiceSecurityIntegrationTests {
 	}
 
 	@Test
+	void relaysTheCallersOwnTokenToTheNextService() throws Exception {
+		HttpResponse<String> response = get("/relayed/accounts/alice", issuer.customer("alice"));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"caller\":\"alice\"");
+	}
+
+	@Test
 	void cachesTheKeySet() throws Exception {
 		get("/accounts/alice", issuer.customer("alice"));
 		int fetched = issuer.jwkSetRequests();

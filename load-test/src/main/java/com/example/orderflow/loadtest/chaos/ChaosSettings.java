@@ -27,8 +27,8 @@ import com.example.orderflow.loadtest.chaos.fault.FaultTools;
  * @param label what the drill and its report are called: the drill's own name, or
  * {@code --name} (the external drill's)
  */
-record ChaosSettings(Drill drill, String gateway, Endpoints endpoints, String paymentProvider, String kafka,
-		Path runFolder, Path stackScript, Path reports, int rate, Duration duration, Duration faultAt,
+record ChaosSettings(Drill drill, String gateway, String issuer, Endpoints endpoints, String paymentProvider,
+		String kafka, Path runFolder, Path stackScript, Path reports, int rate, Duration duration, Duration faultAt,
 		Duration faultFor, Duration settle, String service, int postgresPort, InetSocketAddress kafkaProxy,
 		InetSocketAddress kafkaProxied, String label, FaultTools.External external) {
 
@@ -53,8 +53,9 @@ record ChaosSettings(Drill drill, String gateway, Endpoints endpoints, String pa
 			  --inject 'CMD'    shell line that injects the fault (must succeed within 2 min)
 			  --heal 'CMD'      shell line that heals it and returns once healed (10 min at most)
 			  --evidence 'CMD'  shell line, run after healing, that succeeds only if the fault happened
-			  and the URLs of the deployment: --gateway --order-service --inventory-service --payment-service
-			  --orchestrator --payment-provider --kafka
+			  and the URLs of the deployment: --gateway --issuer --order-service --inventory-service
+			  --payment-service --orchestrator --payment-provider --kafka
+			The drill acts as the orderflow-tools client: its secret in AUTH_TOOLS_CLIENT_SECRET.
 			""";
 
 	ChaosSettings {
@@ -94,10 +95,10 @@ record ChaosSettings(Drill drill, String gateway, Endpoints endpoints, String pa
 			String wanted = name;
 			drill = Drill.named(name).orElseThrow(() -> new IllegalArgumentException("no drill named " + wanted));
 		}
-		List<String> known = List.of("gateway", "order-service", "inventory-service", "payment-service", "orchestrator",
-				"payment-provider", "kafka", "run-folder", "stack", "reports", "rate", "duration", "fault-at",
-				"fault-for", "settle", "service", "postgres-port", "kafka-proxy", "kafka-proxied", "name", "inject",
-				"heal", "evidence");
+		List<String> known = List.of("gateway", "issuer", "order-service", "inventory-service", "payment-service",
+				"orchestrator", "payment-provider", "kafka", "run-folder", "stack", "reports", "rate", "duration",
+				"fault-at", "fault-for", "settle", "service", "postgres-port", "kafka-proxy", "kafka-proxied", "name",
+				"inject", "heal", "evidence");
 		for (String option : options.keySet()) {
 			if (!known.contains(option)) {
 				throw new IllegalArgumentException("unknown option --" + option);
@@ -110,6 +111,7 @@ record ChaosSettings(Drill drill, String gateway, Endpoints endpoints, String pa
 		Duration duration = options.containsKey("duration") ? seconds(options.get("duration"))
 				: (byDefault.compareTo(Duration.ofSeconds(60)) > 0) ? byDefault : Duration.ofSeconds(60);
 		return new ChaosSettings(drill, options.getOrDefault("gateway", "http://127.0.0.1:8080"),
+				options.getOrDefault("issuer", "http://127.0.0.1:9000"),
 				new Endpoints(options.getOrDefault("order-service", "http://127.0.0.1:8081"),
 						options.getOrDefault("inventory-service", "http://127.0.0.1:8082"),
 						options.getOrDefault("payment-service", "http://127.0.0.1:8083"),

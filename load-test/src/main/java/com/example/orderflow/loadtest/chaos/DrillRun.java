@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.example.orderflow.loadtest.CompletionWatcher;
 import com.example.orderflow.loadtest.SagaTracker;
 import com.example.orderflow.loadtest.Shop;
+import com.example.orderflow.loadtest.ToolsToken;
 import com.example.orderflow.loadtest.chaos.audit.Audit;
 import com.example.orderflow.loadtest.chaos.audit.Auditor;
 import com.example.orderflow.loadtest.chaos.audit.Check;
@@ -64,15 +65,16 @@ final class DrillRun {
 		ChaosSettings s = this.settings;
 		Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		Path folder = s.reports().toAbsolutePath().resolve(s.label() + "-" + FOLDER_STAMP.format(startedAt));
+		ToolsToken token = ToolsToken.fromEnvironment(s.issuer());
 		Fault fault = this.drill
 			.fault(new FaultTools(new Stack(s.stackScript(), s.runFolder(), folder.resolve("commands.log")),
 					s.paymentProvider(), s.kafka(), s.service(), s.endpoints(), s.postgresPort(), s.kafkaProxy(),
-					s.kafkaProxied(), s.external()));
-		HttpApi api = new HttpApi(Duration.ofSeconds(60));
+					s.kafkaProxied(), s.external(), token));
+		HttpApi api = new HttpApi(Duration.ofSeconds(60), token);
 		StateReader reader = new StateReader(api, s.endpoints());
 		String runId = UUID.randomUUID().toString().substring(0, 8);
 		DrillSetup setup = DrillSetup.create(runId);
-		Shop shop = new Shop(s.gateway());
+		Shop shop = new Shop(s.gateway(), token);
 
 		print("Chaos drill %s: %s.%n", s.label(), description());
 		print("Load %d orders/s for %d s through %s; fault at %d s for %d s; then settle (at most %d s) and audit.%n",
@@ -85,7 +87,8 @@ final class DrillRun {
 		}, "chaos-heal");
 		Runtime.getRuntime().addShutdownHook(healOnExit);
 		fault.prepare();
-		String providerMark = ProviderLedger.markStart(new HttpApi(Duration.ofSeconds(5)), s.paymentProvider(), runId);
+		String providerMark = ProviderLedger.markStart(new HttpApi(Duration.ofSeconds(5), () -> null),
+				s.paymentProvider(), runId);
 		if (providerMark == null) {
 			print("The payment provider's journal at %s cannot be read: its charges are not reconciled.%n",
 					s.paymentProvider());

@@ -6,10 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * GETs that keep trying for a while: right after a drill a service may still be starting,
- * or answer 503 for a moment, and an audit should not fail for that.
+ * or answer 503 for a moment, and an audit should not fail for that. With a bearer token
+ * where one is given: the services' own APIs need one, WireMock's does not.
  */
 public final class HttpApi implements Api {
 
@@ -20,8 +22,15 @@ public final class HttpApi implements Api {
 
 	private final Duration patience;
 
-	public HttpApi(Duration patience) {
+	private final Supplier<String> token;
+
+	/**
+	 * @param patience how long a GET keeps trying
+	 * @param token the bearer token to send, or a supplier of null for none
+	 */
+	public HttpApi(Duration patience, Supplier<String> token) {
 		this.patience = patience;
+		this.token = token;
 	}
 
 	@Override
@@ -30,8 +39,12 @@ public final class HttpApi implements Api {
 		String failure;
 		do {
 			try {
-				HttpResponse<String> response = this.http.send(
-						HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+				HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+				String bearer = this.token.get();
+				if (bearer != null) {
+					request.header("Authorization", "Bearer " + bearer);
+				}
+				HttpResponse<String> response = this.http.send(request.GET().build(),
 						HttpResponse.BodyHandlers.ofString());
 				int status = response.statusCode();
 				if (status / 100 == 2) {

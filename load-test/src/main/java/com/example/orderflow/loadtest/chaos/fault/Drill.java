@@ -93,7 +93,7 @@ public enum Drill {
 			+ "enters is delayed 0.5-2 s or fails with an exception (needs CHAOS_MONKEY=on ./stack up)", 20) {
 		@Override
 		public Fault fault(FaultTools tools) {
-			return MonkeyAssault.on(tools.services());
+			return MonkeyAssault.on(tools.services(), tools.token());
 		}
 	},
 

@@ -1,6 +1,7 @@
 package com.example.orderflow.loadtest.chaos.fault;
 
 import java.net.InetSocketAddress;
+import java.util.function.Supplier;
 
 import com.example.orderflow.loadtest.chaos.audit.StateReader.Endpoints;
 
@@ -15,9 +16,11 @@ import com.example.orderflow.loadtest.chaos.audit.StateReader.Endpoints;
  * it
  * @param kafkaProxied the broker's listener behind that proxy
  * @param external the user's commands for the external drill
+ * @param token the tools' bearer token, for the services' operator endpoints
  */
 public record FaultTools(Stack stack, String paymentProvider, String kafkaBootstrap, String service, Endpoints services,
-		int postgresPort, InetSocketAddress kafkaProxy, InetSocketAddress kafkaProxied, External external) {
+		int postgresPort, InetSocketAddress kafkaProxy, InetSocketAddress kafkaProxied, External external,
+		Supplier<String> token) {
 
 	/**
 	 * The shell lines of the external drill; null where not given.

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.example.orderflow.loadtest.chaos.audit.Check;
@@ -56,6 +57,9 @@ final class MonkeyAssault implements Fault {
 
 	private final Assaults assaults;
 
+	// Chaos Monkey's actuator endpoints are for operators
+	private final Supplier<String> token;
+
 	private final Set<String> armed = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean checked;
@@ -65,16 +69,17 @@ final class MonkeyAssault implements Fault {
 	/**
 	 * @param services base URLs by service name, in the order they are armed
 	 */
-	MonkeyAssault(Map<String, String> services, Assaults assaults) {
+	MonkeyAssault(Map<String, String> services, Assaults assaults, Supplier<String> token) {
 		this.services = new LinkedHashMap<>(services);
 		this.assaults = assaults;
+		this.token = token;
 	}
 
 	/** The four services with the drill's defaults. */
-	static MonkeyAssault on(Endpoints endpoints) {
+	static MonkeyAssault on(Endpoints endpoints, Supplier<String> token) {
 		Map<String, String> services = new LinkedHashMap<>();
 		StateReader.SERVICES.forEach((service) -> services.put(service, endpoints.of(service)));
-		return new MonkeyAssault(services, Assaults.DEFAULT);
+		return new MonkeyAssault(services, Assaults.DEFAULT, token);
 	}
 
 	/** Before the load: a drill that cannot inject its fault must not start. */
@@ -170,6 +175,7 @@ final class MonkeyAssault implements Fault {
 		HttpResponse<String> status;
 		try {
 			status = this.http.send(HttpRequest.newBuilder(URI.create(base + ENDPOINT + "/status"))
+				.header("Authorization", "Bearer " + this.token.get())
 				.timeout(Duration.ofSeconds(10))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		}
@@ -207,7 +213,9 @@ final class MonkeyAssault implements Fault {
 	}
 
 	private String send(String service, HttpRequest.Builder request) throws IOException, InterruptedException {
-		HttpRequest sent = request.timeout(Duration.ofSeconds(10)).build();
+		HttpRequest sent = request.header("Authorization", "Bearer " + this.token.get())
+			.timeout(Duration.ofSeconds(10))
+			.build();
 		HttpResponse<String> response = this.http.send(sent, HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException(service + " answered " + response.statusCode() + " to " + sent.method()

@@ -27,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class MonkeyAssaultTests {
 
+	private static final String OPERATOR_TOKEN = "operator-token";
+
 	private final Actuators actuators = new Actuators();
 
 	@BeforeEach
@@ -41,7 +43,7 @@ class MonkeyAssaultTests {
 
 	@Test
 	void switchesTheAssaultsOnForTheFaultsLengthAndOffWhenItHealsOnce() throws Exception {
-		MonkeyAssault fault = MonkeyAssault.on(this.actuators.endpoints());
+		MonkeyAssault fault = MonkeyAssault.on(this.actuators.endpoints(), () -> OPERATOR_TOKEN);
 		Timeline timeline = new Timeline(System.nanoTime());
 
 		fault.prepare();
@@ -66,7 +68,7 @@ class MonkeyAssaultTests {
 	@Test
 	void refusesToStartWhenAServiceRunsWithoutTheChaosProfileAndSaysHowToStartIt() {
 		this.actuators.withoutMonkey("payment");
-		MonkeyAssault fault = MonkeyAssault.on(this.actuators.endpoints());
+		MonkeyAssault fault = MonkeyAssault.on(this.actuators.endpoints(), () -> OPERATOR_TOKEN);
 
 		assertThatIllegalStateException().isThrownBy(fault::prepare)
 			.withMessageContaining("payment-service runs without Chaos Monkey")
@@ -77,7 +79,7 @@ class MonkeyAssaultTests {
 	@Test
 	void failsItsCheckWhenAServiceWasNeverAssaulted() throws Exception {
 		this.actuators.neverAssaulted("orchestrator");
-		MonkeyAssault fault = MonkeyAssault.on(this.actuators.endpoints());
+		MonkeyAssault fault = MonkeyAssault.on(this.actuators.endpoints(), () -> OPERATOR_TOKEN);
 
 		fault.run(Duration.ZERO, new Timeline(System.nanoTime()));
 		Check check = fault.tookEffect();
@@ -89,7 +91,7 @@ class MonkeyAssaultTests {
 	@Test
 	void healsEveryServiceItBeganToArmWhenSwitchingOnFailed() {
 		this.actuators.refusingAssaults("inventory");
-		MonkeyAssault fault = MonkeyAssault.on(this.actuators.endpoints());
+		MonkeyAssault fault = MonkeyAssault.on(this.actuators.endpoints(), () -> OPERATOR_TOKEN);
 
 		assertThatIllegalStateException().isThrownBy(() -> fault.run(Duration.ZERO, new Timeline(System.nanoTime())))
 			.withMessageContaining("inventory-service answered 400");
@@ -182,6 +184,13 @@ class MonkeyAssaultTests {
 			String path = "/" + parts[2];
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			this.asked.get(service).add(exchange.getRequestMethod() + " " + path);
+			// Chaos Monkey's endpoints, like every actuator endpoint but the scrape, are
+			// for operators
+			if (path.startsWith("/actuator/chaosmonkey")
+					&& !("Bearer " + OPERATOR_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+				respond(exchange, 401, "{\"status\":401}");
+				return;
+			}
 			if (path.startsWith("/actuator/chaosmonkey") && this.withoutMonkey.contains(service)) {
 				respond(exchange, 404, "{\"status\":404}");
 				return;
