@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # One image per service, from the repository root:
 #   docker build --build-arg SERVICE=order-service -t orderflow/order-service:0.1.0 .
-# docker compose builds all five (docker-compose.yml); Kubernetes runs the same images.
+# docker compose builds all five and auth-server (docker-compose.yml); Kubernetes runs the same
+# images.
 
 FROM maven:3.9-eclipse-temurin-21 AS build
 WORKDIR /src
@@ -9,7 +10,7 @@ COPY . .
 ARG SERVICE
 # the Maven cache outlives the build, so rebuilding another service downloads nothing again
 RUN --mount=type=cache,target=/root/.m2 \
-    test -n "$SERVICE" || { echo "--build-arg SERVICE=<one of the five services> is required" >&2; exit 1; } \
+    test -n "$SERVICE" || { echo "--build-arg SERVICE=<one of the five services, or auth-server> is required" >&2; exit 1; } \
     && mvn -B -q -ntp -DskipTests -pl "$SERVICE" -am package \
     && mkdir -p /out/app /out/otel \
     && cp "$SERVICE"/target/"$SERVICE"-*-exec.jar /out/app/app.jar \

@@ -62,6 +62,8 @@ import com.example.orderflow.system.deployment.NetworkReachability.Pod;
 import static com.example.orderflow.system.deployment.RenderedManifests.map;
 import static com.example.orderflow.system.deployment.RenderedManifests.name;
 import static com.example.orderflow.system.deployment.RenderedManifests.value;
+import static com.example.orderflow.system.deployment.ServiceFacts.APPLICATIONS;
+import static com.example.orderflow.system.deployment.ServiceFacts.ISSUER;
 import static com.example.orderflow.system.deployment.ServiceFacts.SERVICES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -101,7 +103,7 @@ class KubernetesManifestsTests {
 	private static final Map<String, String> ADDRESSES = Map.of("ORDER_SERVICE_URL", "order-service",
 			"INVENTORY_SERVICE_URL", "inventory-service", "PAYMENT_SERVICE_URL", "payment-service", "ORCHESTRATOR_URL",
 			"saga-orchestrator", "PAYMENT_PROVIDER_URL", "payment-provider", "OTEL_EXPORTER_OTLP_ENDPOINT",
-			"otel-collector");
+			"otel-collector", "AUTH_JWK_SET_URI", ISSUER);
 
 	private static final Gson gson = new Gson();
 
@@ -168,7 +170,7 @@ class KubernetesManifestsTests {
 	@ValueSource(strings = { "local", "production" })
 	void containersSetOnlyVariablesTheirServiceReads(String overlay) {
 		RenderedManifests manifests = RenderedManifests.of(overlay);
-		for (String service : SERVICES) {
+		for (String service : APPLICATIONS) {
 			Map<String, String> environment = manifests.environment(manifests.container(service));
 			assertThat(environment.keySet()).as(service)
 				.allSatisfy((variable) -> assertThat(ServiceFacts.reads(service, variable))
@@ -225,7 +227,7 @@ class KubernetesManifestsTests {
 	@ValueSource(strings = { "local", "production" })
 	void servicesListenAndAreProbedWhereTheirConfigurationSays(String overlay) {
 		RenderedManifests manifests = RenderedManifests.of(overlay);
-		for (String service : SERVICES) {
+		for (String service : APPLICATIONS) {
 			assertThat(ServiceFacts.exposesProbes(service)).as("%s turns on the liveness and readiness groups", service)
 				.isTrue();
 			int port = ServiceFacts.port(service);
@@ -262,7 +264,7 @@ class KubernetesManifestsTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "local", "production" })
-	void imagesAreTheFiveServicesAndPinnedVersions(String overlay) {
+	void imagesAreTheServicesAndTheIssuerAndPinnedVersions(String overlay) {
 		RenderedManifests manifests = RenderedManifests.of(overlay);
 		Set<String> ours = new TreeSet<>();
 		for (V1Deployment deployment : manifests.deployments()) {
@@ -280,7 +282,7 @@ class KubernetesManifestsTests {
 				}
 			}
 		}
-		assertThat(ours).containsExactlyInAnyOrderElementsOf(SERVICES);
+		assertThat(ours).containsExactlyInAnyOrderElementsOf(APPLICATIONS);
 		String postgres = (String) value(single(manifests, "Cluster"), "spec", "imageName");
 		assertThat(postgres).as("PostgreSQL's image").matches(".+:[\\w][\\w.-]*").doesNotEndWith(":latest");
 	}
@@ -304,7 +306,7 @@ class KubernetesManifestsTests {
 	@ValueSource(strings = { "local", "production" })
 	void inClusterAddressesReachAPodListeningThere(String overlay) {
 		RenderedManifests manifests = RenderedManifests.of(overlay);
-		for (String service : SERVICES) {
+		for (String service : APPLICATIONS) {
 			Map<String, String> environment = manifests.environment(manifests.container(service));
 			for (Map.Entry<String, String> address : ADDRESSES.entrySet()) {
 				String url = environment.get(address.getKey());
@@ -314,7 +316,7 @@ class KubernetesManifestsTests {
 				URI uri = URI.create(url);
 				Target target = reachedThrough(manifests, uri.getHost(), uri.getPort());
 				assertThat(target.deployment()).as("%s of %s", address.getKey(), service).isEqualTo(address.getValue());
-				if (SERVICES.contains(target.deployment())) {
+				if (APPLICATIONS.contains(target.deployment())) {
 					assertThat(target.containerPort()).isEqualTo(ServiceFacts.port(target.deployment()));
 				}
 			}
@@ -350,7 +352,7 @@ class KubernetesManifestsTests {
 			assertThat(security.getRunAsNonRoot()).as(name).isTrue();
 			assertThat(security.getRunAsUser()).as(name).isNotNull().isNotZero();
 			assertThat(security.getSeccompProfile().getType()).as(name).isEqualTo("RuntimeDefault");
-			if (SERVICES.contains(name)) {
+			if (APPLICATIONS.contains(name)) {
 				assertThat(security.getRunAsUser()).as("%s runs as the image's user", name).isEqualTo(10001L);
 				assertThat(security.getRunAsGroup()).as(name).isEqualTo(10001L);
 				assertThat(pod.getContainers()).hasSize(1);
@@ -404,7 +406,7 @@ class KubernetesManifestsTests {
 	@ValueSource(strings = { "local", "production" })
 	void servicesShutDownWithoutDroppingRequestsOrKafkaWork(String overlay) {
 		RenderedManifests manifests = RenderedManifests.of(overlay);
-		for (String service : SERVICES) {
+		for (String service : APPLICATIONS) {
 			V1Container container = manifests.container(service);
 			assertThat(container.getLifecycle()).as(service).isNotNull();
 			assertThat(container.getLifecycle().getPreStop().getSleep())
@@ -418,9 +420,11 @@ class KubernetesManifestsTests {
 				.getTemplate()
 				.getSpec()
 				.getTerminationGracePeriodSeconds();
+			// the issuer has no outbox relay to stop
+			long relay = service.equals(ISSUER) ? 0 : RELAY_STOP_SECONDS;
 			assertThat(grace).as("%s's grace period outlasts the sleep, the relay's stop and a shutdown phase", service)
 				.isNotNull()
-				.isGreaterThanOrEqualTo(sleep + RELAY_STOP_SECONDS + SPRING_SHUTDOWN_PHASE_SECONDS);
+				.isGreaterThanOrEqualTo(sleep + relay + SPRING_SHUTDOWN_PHASE_SECONDS);
 		}
 	}
 
@@ -532,7 +536,7 @@ class KubernetesManifestsTests {
 		}
 
 		Set<String> used = new TreeSet<>();
-		for (String service : SERVICES) {
+		for (String service : APPLICATIONS) {
 			V1Container container = manifests.container(service);
 			Map<String, String> environment = manifests.environment(container);
 			String database = ServiceFacts.database(service);
@@ -587,7 +591,7 @@ class KubernetesManifestsTests {
 		assertThat(containerPort(container, httpGet(container.getReadinessProbe(), "collector readiness").getPort()))
 			.as("the health_check extension's port")
 			.isEqualTo(13133);
-		for (String service : SERVICES) {
+		for (String service : APPLICATIONS) {
 			URI endpoint = URI
 				.create(manifests.environment(manifests.container(service)).get("OTEL_EXPORTER_OTLP_ENDPOINT"));
 			Target target = reachedThrough(manifests, endpoint.getHost(), endpoint.getPort());
@@ -642,9 +646,11 @@ class KubernetesManifestsTests {
 		Endpoint broker = Endpoint.of(pod(pods, "strimzi.io/broker-role", "true"));
 		Endpoint postgres = Endpoint.of(pod(pods, "cnpg.io/cluster", name(single(manifests, "Cluster"))));
 		Map<String, Endpoint> service = new LinkedHashMap<>();
-		for (String name : SERVICES) {
+		for (String name : APPLICATIONS) {
 			service.put(name, Endpoint.of(pod(pods, "app.kubernetes.io/name", name)));
 		}
+		Endpoint issuer = service.get(ISSUER);
+		int issuerPort = ServiceFacts.port(ISSUER);
 		Endpoint collector = Endpoint.of(pod(pods, "app.kubernetes.io/name", "otel-collector"));
 		int kafkaPort = (Integer) plainListener(single(manifests, "Kafka")).get("port");
 
@@ -664,11 +670,24 @@ class KubernetesManifestsTests {
 		expect.denied(service.get("saga-orchestrator"), service.get("order-service"), 8081);
 		expect.denied(service.get("saga-orchestrator"), service.get("payment-service"), 8083);
 		expect.denied(service.get("order-service"), service.get("gateway"), 8080);
-		for (String name : SERVICES) {
+		for (String name : APPLICATIONS) {
 			expect.allowed(service.get(name), collector, 4318);
 			expect.allowedUdp(service.get(name), dns, 53);
 			expect.allowed(prometheus, service.get(name), ServiceFacts.port(name));
 		}
+		// users sign in and take tokens at the issuer; the gateway and the services fetch
+		// its
+		// keys; it reaches its database and nothing of the system
+		expect.allowed(client, issuer, issuerPort);
+		expect.allowed(ingressController, issuer, issuerPort);
+		for (String name : SERVICES) {
+			expect.allowed(service.get(name), issuer, issuerPort);
+			expect.denied(issuer, service.get(name), ServiceFacts.port(name));
+		}
+		expect.allowed(issuer, postgres, 5432);
+		expect.denied(issuer, broker, kafkaPort);
+		expect.denied(issuer, provider, 443);
+		expect.denied(issuer, cloudMetadata, 80);
 		for (String name : kafkaServices()) {
 			expect.allowed(service.get(name), broker, kafkaPort);
 			expect.allowed(service.get(name), postgres, 5432);
@@ -755,6 +774,10 @@ class KubernetesManifestsTests {
 		}
 		assertThat(manifests.environment(collectorContainer(manifests))).containsEntry("JAEGER_OTLP_ENDPOINT",
 				"jaeger:4317");
+		assertThat(manifests.environment(manifests.container(ISSUER)))
+			.as("the issuer as you reach it: kubectl port-forward service/auth-server %1$d:%1$d (README)",
+					ServiceFacts.port(ISSUER))
+			.containsEntry("AUTH_ISSUER", "http://localhost:" + ServiceFacts.port(ISSUER));
 	}
 
 	@Test
@@ -763,7 +786,7 @@ class KubernetesManifestsTests {
 		assertThat(manifests.find("Deployment", "payment-provider")).as("no stub payment provider").isEmpty();
 		assertThat(manifests.find("Deployment", "jaeger")).as("no in-memory Jaeger").isEmpty();
 		int partitions = ServiceFacts.topics().values().stream().mapToInt(Integer::intValue).min().orElseThrow();
-		for (String service : SERVICES) {
+		for (String service : APPLICATIONS) {
 			V1Deployment deployment = manifests.deployment(service);
 			Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
 			assertThat(deployment.getSpec().getReplicas()).as("%s's replicas are the autoscaler's to set", service)
@@ -862,6 +885,63 @@ class KubernetesManifestsTests {
 		for (String service : SERVICES) {
 			assertThat(manifests.environment(manifests.container(service))).as(service)
 				.doesNotContainKey("SPRING_PROFILES_ACTIVE");
+		}
+		URI issuer = URI.create(manifests.environment(manifests.container(ISSUER)).get("AUTH_ISSUER"));
+		assertThat(issuer.getScheme()).as("tokens are handed out over TLS").isEqualTo("https");
+		assertThat(issuer.getHost()).as("the public address of your Ingress").contains(".");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "local", "production" })
+	void theIssuerSignsWithKeysFromASecretMountedWholeAndTheServicesTrustIt(String overlay) {
+		RenderedManifests manifests = RenderedManifests.of(overlay);
+		V1Deployment deployment = manifests.deployment(ISSUER);
+		V1PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+		V1Container container = manifests.container(ISSUER);
+		Map<String, String> environment = manifests.environment(container);
+
+		String keysDir = environment.get("AUTH_KEYS_DIR");
+		assertThat(keysDir).isNotBlank();
+		V1VolumeMount mount = container.getVolumeMounts()
+			.stream()
+			.filter((candidate) -> candidate.getMountPath().equals(keysDir))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("nothing is mounted at AUTH_KEYS_DIR " + keysDir));
+		assertThat(mount.getReadOnly()).as("the issuer only reads its keys").isTrue();
+		assertThat(mount.getSubPath()).as("a subPath mount would never see the Secret change").isNull();
+		V1Volume volume = pod.getVolumes()
+			.stream()
+			.filter((candidate) -> candidate.getName().equals(mount.getName()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(volume.getSecret()).as("the keys come from a Secret you create").isNotNull();
+		assertThat(volume.getSecret().getItems())
+			.as("every key of the Secret is a file: rotating is adding one to the Secret")
+			.isNullOrEmpty();
+		assertThat(volume.getSecret().getOptional()).as("no pod starts without keys").isNotEqualTo(Boolean.TRUE);
+		int mode = volume.getSecret().getDefaultMode();
+		assertThat(mode & 0007).as("the keys are not readable by every user of the node").isZero();
+		assertThat(mode & 0040).as("the keys are readable by the pod's group").isNotZero();
+		assertThat(pod.getSecurityContext().getFsGroup()).as("the keys' files belong to the process's group")
+			.isEqualTo(pod.getSecurityContext().getRunAsGroup());
+		assertThat(secretKey(container, "AUTH_TOOLS_CLIENT_SECRET")).as("the tools client's secret").isNotNull();
+
+		URI issuer = URI.create(Objects.requireNonNull(environment.get("AUTH_ISSUER"), "the overlay sets AUTH_ISSUER"));
+		assertThat(issuer.getPath()).isEmpty();
+		assertThat(environment).as("the audience the issuer puts in its tokens").containsKey("AUTH_AUDIENCE");
+		for (String service : SERVICES) {
+			Map<String, String> variables = manifests.environment(manifests.container(service));
+			assertThat(variables).as(service)
+				.containsKeys(ServiceFacts.RESOURCE_SERVER_VARIABLES.toArray(String[]::new))
+				.containsEntry("AUTH_ISSUER", issuer.toString())
+				.containsEntry("AUTH_AUDIENCE", environment.get("AUTH_AUDIENCE"));
+			URI keys = URI.create(variables.get("AUTH_JWK_SET_URI"));
+			assertThat(keys.getPath()).as(service).isEqualTo(ServiceFacts.JWK_SET_PATH);
+			Target target = reachedThrough(manifests, keys.getHost(), keys.getPort());
+			assertThat(target.deployment()).as("%s fetches the keys inside the cluster", service).isEqualTo(ISSUER);
+			assertThat(target.containerPort()).isEqualTo(ServiceFacts.port(ISSUER));
+			assertThat(variables.get("AUTH_ROLES_CLAIM")).as(service).isNotBlank();
+			assertThat(variables.get("AUTH_PRINCIPAL_CLAIM")).as(service).isNotBlank();
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -27,6 +35,26 @@ final class ServiceFacts {
 
 	static final List<String> SERVICES = List.of("gateway", "order-service", "inventory-service", "payment-service",
 			"saga-orchestrator");
+
+	/**
+	 * The OAuth 2.1 / OIDC issuer: deployed and built like the services, but none of them
+	 * (no Kafka, no API of the system).
+	 */
+	static final String ISSUER = "auth-server";
+
+	/** Every application the deployments run from this repository's images. */
+	static final List<String> APPLICATIONS = Stream.concat(SERVICES.stream(), Stream.of(ISSUER)).toList();
+
+	/**
+	 * What the gateway and each service read to check a token, the same everywhere: the
+	 * expected issuer, where its keys are, the audience, the claims of the roles and of
+	 * the principal.
+	 */
+	static final List<String> RESOURCE_SERVER_VARIABLES = List.of("AUTH_ISSUER", "AUTH_JWK_SET_URI", "AUTH_AUDIENCE",
+			"AUTH_ROLES_CLAIM", "AUTH_PRINCIPAL_CLAIM");
+
+	/** Where an issuer built on Spring Authorization Server publishes its keys. */
+	static final String JWK_SET_PATH = "/oauth2/jwks";
 
 	/**
 	 * Partitions per topic when a service does not say otherwise (MessagingProperties).
@@ -151,13 +179,76 @@ final class ServiceFacts {
 		return value;
 	}
 
+	/**
+	 * The files whose placeholders a service resolves: its own {@code application*.yml},
+	 * and the property files of the project's libraries it runs with (service-security
+	 * binds the {@code AUTH_*} variables once for every service).
+	 */
 	private static List<Path> configurationFiles(String service) {
-		try (Stream<Path> files = Files.list(ROOT.resolve(service + "/src/main/resources"))) {
-			return files.filter((file) -> file.getFileName().toString().matches("application.*\\.ya?ml")).toList();
+		List<Path> files = new ArrayList<>(
+				list(ROOT.resolve(service + "/src/main/resources"), "application.*\\.ya?ml"));
+		for (String library : libraries(service, new TreeSet<>())) {
+			files.addAll(list(ROOT.resolve(library + "/src/main/resources"), ".+\\.(properties|ya?ml)"));
+		}
+		return files;
+	}
+
+	/**
+	 * The modules of this repository the application depends on at run time, and theirs:
+	 * not those only its tests use.
+	 */
+	private static Set<String> libraries(String module, Set<String> found) {
+		Element project = parse(ROOT.resolve(module + "/pom.xml")).getDocumentElement();
+		for (Element dependencies : children(project, "dependencies")) {
+			for (Element dependency : children(dependencies, "dependency")) {
+				String artifact = text(dependency, "artifactId");
+				boolean runtime = !"test".equals(text(dependency, "scope"))
+						&& !"test-jar".equals(text(dependency, "type"));
+				if (runtime && Files.exists(ROOT.resolve(artifact + "/pom.xml")) && found.add(artifact)) {
+					libraries(artifact, found);
+				}
+			}
+		}
+		return found;
+	}
+
+	private static List<Path> list(Path directory, String names) {
+		if (!Files.isDirectory(directory)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.filter((file) -> file.getFileName().toString().matches(names)).sorted().toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static Document parse(Path pom) {
+		try {
+			return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (ParserConfigurationException | SAXException ex) {
+			throw new IllegalStateException("Cannot read " + pom, ex);
+		}
+	}
+
+	private static List<Element> children(Element parent, String name) {
+		List<Element> children = new ArrayList<>();
+		for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+			if (child instanceof Element element && element.getTagName().equals(name)) {
+				children.add(element);
+			}
+		}
+		return children;
+	}
+
+	private static String text(Element parent, String name) {
+		List<Element> found = children(parent, name);
+		return found.isEmpty() ? null : found.get(0).getTextContent().strip();
 	}
 
 	static String read(Path file) {
