@@ -1,6 +1,7 @@
 package com.example.orderflow.messaging;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,17 +48,26 @@ public class Outbox {
 
 	/**
 	 * Also records the trace the message is sent in, so that the relay's publish, though
-	 * later and on another thread, continues it.
+	 * later and on another thread, continues it, and the {@link MessagePrincipal} the
+	 * work is done for, so that the message carries it on.
 	 */
 	public void add(String topic, SagaMessage message) {
+		Map<String, String> headers = new LinkedHashMap<>(2);
 		String traceParent = Tracing.currentTraceParent();
-		Map<String, String> headers = (traceParent != null) ? Map.of(Tracing.TRACEPARENT, traceParent) : Map.of();
+		if (traceParent != null) {
+			headers.put(Tracing.TRACEPARENT, traceParent);
+		}
+		String principal = MessagePrincipal.current();
+		if (principal != null) {
+			headers.put(MessagePrincipal.HEADER, principal);
+		}
 		pending().add(new Row(topic, message.key(), MessageTypes.nameOf(message), this.codec.encode(message),
 				this.headersJson.write(headers)));
 	}
 
 	/**
-	 * Headers are kept as given: a dead letter stays in the trace of the record it parks.
+	 * Headers are kept as given: a dead letter stays in the trace of the record it parks,
+	 * and keeps its principal.
 	 */
 	void addRaw(String topic, String key, String type, String payload, Map<String, String> headers) {
 		pending().add(new Row(topic, key, type, payload, this.headersJson.write(headers)));

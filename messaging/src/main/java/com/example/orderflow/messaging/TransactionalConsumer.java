@@ -72,7 +72,8 @@ public class TransactionalConsumer {
 	/**
 	 * Each record is processed in a span of its own, a child of the span that sent it, so
 	 * the order's trace runs on through this service; the batch's shared bookkeeping
-	 * (inbox, commit) is not traced.
+	 * (inbox, commit) is not traced. The handler runs as the record's
+	 * {@link MessagePrincipal}, so what it sends carries the principal on.
 	 */
 	public void consume(List<ConsumerRecord<String, String>> records, Consumer<SagaMessage> handler) {
 		Tracing.untraced(() -> consumeBatch(records, handler));
@@ -164,7 +165,9 @@ public class TransactionalConsumer {
 			.startSpan();
 		Tracing.within(span, () -> {
 			if (firstDelivery) {
-				handler.accept(message);
+				// what the handler sends carries the record's principal on, as its trace
+				MessagePrincipal.runAs(DeadLetters.headerValue(record, MessagePrincipal.HEADER),
+						() -> handler.accept(message));
 			}
 			log.debug("Processed {} {} for order {} from {}-{}@{}{}", MessageTypes.nameOf(message), message.messageId(),
 					message.orderId(), record.topic(), record.partition(), record.offset(),

@@ -2,6 +2,7 @@ package com.example.orderflow.messaging;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import com.example.orderflow.contracts.InventoryCommand.ReleaseStock;
@@ -170,6 +171,34 @@ class TransactionalConsumerIntegrationTests {
 	}
 
 	@Test
+	void carriesEachRecordsPrincipalOnToWhatItsHandlerSendsAndNoneWhereTheRecordHasNone() {
+		ReleaseStock forAlice = releaseStock(UUID.randomUUID());
+		ReleaseStock forTheTools = releaseStock(UUID.randomUUID());
+		ReleaseStock fromAnOlderProducer = releaseStock(UUID.randomUUID());
+		// one batch, so the last record shows that no principal lingers from the one
+		// before
+		whileListenerPaused(() -> {
+			send(forAlice, Map.of(MessagePrincipal.HEADER, "alice"));
+			send(forTheTools, Map.of(MessagePrincipal.HEADER, "orderflow-tools"));
+			send(fromAnOlderProducer, Map.of());
+		});
+
+		ConsumerRecord<String, String> alice = this.probe.await(KafkaProbe.ofType("StockReleased", forAlice.key()),
+				Duration.ofSeconds(20));
+		ConsumerRecord<String, String> tools = this.probe.await(KafkaProbe.ofType("StockReleased", forTheTools.key()),
+				Duration.ofSeconds(20));
+		ConsumerRecord<String, String> older = this.probe
+			.await(KafkaProbe.ofType("StockReleased", fromAnOlderProducer.key()), Duration.ofSeconds(20));
+
+		assertThat(KafkaProbe.header(alice, "principal")).isEqualTo("alice");
+		assertThat(KafkaProbe.header(tools, "principal")).isEqualTo("orderflow-tools");
+		assertThat(KafkaProbe.header(older, "principal")).isNull();
+		assertThat(outboxHeaders(forAlice.key())).contains("\"principal\":\"alice\"");
+		assertThat(outboxHeaders(fromAnOlderProducer.key())).doesNotContain("principal");
+		assertThat(MessagePrincipal.current()).as("nothing set on the test's thread").isNull();
+	}
+
+	@Test
 	void exposesTheConsumerLagOfItsListeners() {
 		// Spring Boot binds the client metrics when a consumer is created; per-partition
 		// records-lag follows on Micrometer's next refresh of the client's metrics (a
@@ -180,6 +209,19 @@ class TransactionalConsumerIntegrationTests {
 
 	private static ReleaseStock releaseStock(UUID orderId) {
 		return new ReleaseStock(UUID.randomUUID(), UUID.randomUUID(), orderId, Instant.now());
+	}
+
+	private void send(ReleaseStock command, Map<String, String> headers) {
+		this.probe.send(MessagingTestApplication.COMMANDS, command.key(), "ReleaseStock", this.codec.encode(command),
+				headers);
+	}
+
+	private String outboxHeaders(String key) {
+		return this.jdbc
+			.sql("select coalesce(headers, '') from outbox where message_key = ? and message_type = 'StockReleased'")
+			.param(key)
+			.query(String.class)
+			.single();
 	}
 
 	private int deliveries(UUID orderId) {

@@ -32,6 +32,8 @@ public final class FakeDownstream implements AutoCloseable {
 
 	private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
+	private final Map<String, String> authorizations = new ConcurrentHashMap<>();
+
 	private FakeDownstream(HttpServer server) {
 		this.server = server;
 	}
@@ -95,6 +97,16 @@ public final class FakeDownstream implements AutoCloseable {
 		return requests(ACCOUNTS + customerId);
 	}
 
+	/** The Authorization header of the last request for this sku, or "none". */
+	public String productAuthorization(String sku) {
+		return this.authorizations.getOrDefault(PRODUCTS + sku, "none");
+	}
+
+	/** The Authorization header of the last request for this account, or "none". */
+	public String accountAuthorization(String customerId) {
+		return this.authorizations.getOrDefault(ACCOUNTS + customerId, "none");
+	}
+
 	@Override
 	public void close() {
 		this.server.stop(0);
@@ -109,6 +121,8 @@ public final class FakeDownstream implements AutoCloseable {
 		try (exchange) {
 			String path = exchange.getRequestURI().getPath();
 			this.requests.computeIfAbsent(path, (p) -> new AtomicInteger()).incrementAndGet();
+			String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+			this.authorizations.put(path, (authorization != null) ? authorization : "none");
 			if (!exchange.getRequestMethod().equals("GET")
 					|| !(path.startsWith(PRODUCTS) || path.startsWith(ACCOUNTS))) {
 				respond(exchange, 404, "application/problem+json", "{\"status\":404}");

@@ -10,7 +10,9 @@ import java.util.List;
 import com.example.orderflow.contracts.Topics;
 import com.example.orderflow.messaging.test.TestDatabase;
 import com.example.orderflow.messaging.test.TestKafka;
+import com.example.orderflow.servicesecurity.test.TestIssuer;
 import org.junit.jupiter.api.AfterEach;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * drill does, reaching the REST path and the Kafka handler. A context of its own (real
  * port, so errors go through Boot's error page as in production), with its own database
  * and its listeners left stopped, so it takes no command from the shared context's tests;
- * closed after this class.
+ * closed after this class. The monkey's endpoints are the operators' (the monkey drill
+ * holds an operator token).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("chaos")
@@ -54,6 +57,7 @@ class ChaosMonkeyIntegrationTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		database.register(registry);
+		TestIssuer.register(registry);
 		registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
 		registry.add("spring.kafka.listener.auto-startup", () -> false);
 		registry.add("spring.kafka.consumer.group-id", () -> "payment-service-chaos-test");
@@ -62,39 +66,56 @@ class ChaosMonkeyIntegrationTests {
 
 	@AfterEach
 	void switchAssaultsOff() throws Exception {
-		post("/actuator/chaosmonkey/assaults", """
+		post("/actuator/chaosmonkey/assaults", Bearer.operator(), """
 				{"level": 4, "latencyActive": false, "exceptionsActive": false}""");
 	}
 
 	@Test
 	void armsTheMonkeyWithEveryAssaultOffAndLeavesTheServiceAlone() throws Exception {
-		assertThat(get("/actuator/chaosmonkey/status").body()).contains("\"enabled\":true");
-		assertThat(get("/actuator/chaosmonkey/assaults").body()).contains("\"latencyActive\":false",
+		assertThat(get("/actuator/chaosmonkey/status", Bearer.operator()).body()).contains("\"enabled\":true");
+		assertThat(get("/actuator/chaosmonkey/assaults", Bearer.operator()).body()).contains("\"latencyActive\":false",
 				"\"exceptionsActive\":false", "\"killApplicationActive\":false", "\"memoryActive\":false",
 				"\"cpuActive\":false", "PaymentCommandHandler.onBatch");
 
-		HttpResponse<String> unknown = get("/accounts/nobody-" + System.nanoTime());
+		String nobody = "nobody-" + System.nanoTime();
+		HttpResponse<String> unknown = get("/accounts/" + nobody, Bearer.customer(nobody));
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(get("/actuator/prometheus").body()).contains("outbox_backlog");
+		assertThat(get("/actuator/prometheus", null).body()).contains("outbox_backlog");
 	}
 
 	@Test
 	void anExceptionAssaultFailsRequestsWithoutInternalsAndTheKafkaBatchBeforeItsWork() throws Exception {
-		HttpResponse<String> switched = post("/actuator/chaosmonkey/assaults", """
+		HttpResponse<String> switched = post("/actuator/chaosmonkey/assaults", Bearer.operator(), """
 				{"level": 1, "exceptionsActive": true}""");
 		assertThat(switched.statusCode()).isEqualTo(200);
 
-		HttpResponse<String> failed = get("/accounts/alice");
+		HttpResponse<String> failed = get("/accounts/alice", Bearer.customer("alice"));
 		assertThat(failed.statusCode()).isEqualTo(500);
 		assertThat(failed.body()).doesNotContainIgnoringCase("chaos")
 			.doesNotContain("Exception", "trace", "com.example");
 		assertThatException().isThrownBy(() -> paymentCommandsListener().onMessage(List.of(), null, null))
 			.havingRootCause()
 			.withMessageContaining("Chaos Monkey");
-		assertThat(get("/actuator/health").statusCode()).as("the actuator is not assaulted").isEqualTo(200);
-		assertThat(get("/actuator/prometheus").body())
+		assertThat(get("/actuator/health", null).statusCode()).as("the actuator is not assaulted").isEqualTo(200);
+		assertThat(get("/actuator/prometheus", null).body())
 			.containsPattern("chaos_monkey_assault_exception_count_total(\\{[^}]*})? [1-9]");
+	}
+
+	@Test
+	void leavesTheMonkeyToOperators() throws Exception {
+		String assault = """
+				{"level": 1, "exceptionsActive": true}""";
+
+		assertThat(get("/actuator/chaosmonkey/status", null).statusCode()).isEqualTo(401);
+		assertThat(post("/actuator/chaosmonkey/assaults", null, assault).statusCode()).isEqualTo(401);
+		HttpResponse<String> refused = post("/actuator/chaosmonkey/assaults", Bearer.customer("alice"), assault);
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+		assertThat(get("/actuator/chaosmonkey/assaults", Bearer.operator()).body())
+			.contains("\"exceptionsActive\":false");
+		assertThat(get("/accounts/alice", Bearer.customer("alice")).statusCode()).isEqualTo(404);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -109,15 +130,21 @@ class ChaosMonkeyIntegrationTests {
 			.getMessageListener();
 	}
 
-	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+	private HttpResponse<String> get(String path, @Nullable String authorization) throws Exception {
+		return send(HttpRequest.newBuilder(uri(path)), authorization);
 	}
 
-	private HttpResponse<String> post(String path, String json) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(path))
+	private HttpResponse<String> post(String path, @Nullable String authorization, String json) throws Exception {
+		return send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json))
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.POST(HttpRequest.BodyPublishers.ofString(json)), authorization);
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request, @Nullable String authorization) throws Exception {
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private URI uri(String path) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -26,7 +27,9 @@ class NoChaosMonkeyIntegrationTests extends PaymentServiceIntegrationTest {
 	@Test
 	void withoutTheChaosProfileThereIsNoMonkeyNoEndpointAndNoProxy() {
 		assertThat(this.context.getBeanNamesForType(ChaosMonkeySettings.class)).isEmpty();
-		assertThat(this.mvc.get().uri("/actuator/chaosmonkey/status")).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(
+				this.mvc.get().uri("/actuator/chaosmonkey/status").header(HttpHeaders.AUTHORIZATION, Bearer.operator()))
+			.hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(this.mvc.get().uri("/actuator/prometheus")).hasStatusOk();
 		assertThat(AopUtils.isAopProxy(this.context.getBean("paymentCommandHandler"))).isFalse();
 		assertThat(AopUtils.isAopProxy(this.context.getBean("accountController"))).isFalse();

@@ -2,6 +2,7 @@ package com.example.orderflow.payment;
 
 import com.example.orderflow.messaging.test.TestDatabase;
 import com.example.orderflow.messaging.test.TestKafka;
+import com.example.orderflow.servicesecurity.test.TestIssuer;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -12,7 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of every {@code @SpringBootTest} here, so they all share one cached application
  * context: a second context would join the same consumer group on the JVM's one broker
  * and take commands meant for the first one's database. Tests stay apart by using fresh
- * order and customer ids.
+ * order and customer ids. Requests carry tokens from the test issuer ({@link Bearer}).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -23,6 +24,7 @@ public abstract class PaymentServiceIntegrationTest {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		database.register(registry);
+		TestIssuer.register(registry);
 		registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
 		// several listener threads, so charges for one customer really race
 		registry.add("spring.kafka.listener.concurrency", () -> 3);

@@ -2,10 +2,13 @@ package com.example.orderflow.inventory.stock;
 
 import java.util.List;
 
+import com.example.orderflow.servicesecurity.Roles;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+/** Anyone signed in browses the catalogue; only operators change it. */
 @RestController
 @RequestMapping("/products")
 class ProductController {
@@ -41,6 +45,8 @@ class ProductController {
 	 * Idempotent: the body is the product's whole state, so a retried PUT is harmless.
 	 */
 	@PutMapping("/{sku}")
+	@PreAuthorize(Roles.OPERATOR_ONLY)
+	@Operation(description = "Operators only.")
 	ResponseEntity<ProductResponse> put(
 			@PathVariable @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
 					message = "must be 1 to 64 letters, digits, dots, dashes or underscores") String sku,

@@ -14,6 +14,7 @@ import com.example.orderflow.contracts.PricedLine;
 import com.example.orderflow.contracts.RejectionReason;
 import com.example.orderflow.messaging.test.TestDatabase;
 import com.example.orderflow.messaging.test.TestKafka;
+import com.example.orderflow.servicesecurity.test.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,13 +23,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import static com.example.orderflow.inventory.Bearer.customer;
+import static com.example.orderflow.inventory.Bearer.operator;
 import static com.example.orderflow.inventory.reservation.ReservationFixtures.confirmReservation;
 import static com.example.orderflow.inventory.reservation.ReservationFixtures.item;
 import static com.example.orderflow.inventory.reservation.ReservationFixtures.product;
@@ -64,6 +69,7 @@ class InventoryCommandHandlerIntegrationTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		database.register(registry);
+		TestIssuer.register(registry);
 		registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
 	}
 
@@ -111,14 +117,40 @@ class InventoryCommandHandlerIntegrationTests {
 		orchestrator.send(reserveStock(orderId, item(lamp, 2)));
 		orchestrator.awaitReply(StockReserved.class, orderId);
 
-		assertThat(this.mvc.get().uri("/reservations/{orderId}", orderId)).hasStatusOk()
+		assertThat(this.mvc.get().uri("/reservations/{orderId}", orderId).header(HttpHeaders.AUTHORIZATION, operator()))
+			.hasStatusOk()
 			.bodyJson()
 			.isLenientlyEqualTo("""
 					{"orderId": "%s", "status": "RESERVED", "total": 7800, "currency": "EUR",
 					 "lines": [{"sku": "%s", "quantity": 2, "unitPrice": 3900}]}
 					""".formatted(orderId, lamp));
-		assertThat(this.mvc.get().uri("/reservations/{orderId}", UUID.randomUUID())).hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(this.mvc.get().uri("/reservations/not-a-uuid")).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(this.mvc.get()
+			.uri("/reservations/{orderId}", UUID.randomUUID())
+			.header(HttpHeaders.AUTHORIZATION, operator())).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(this.mvc.get().uri("/reservations/not-a-uuid").header(HttpHeaders.AUTHORIZATION, operator()))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void keepsReservationsForOperatorsAndTellsCustomersNothingOfThem() {
+		String lamp = uniqueSku();
+		this.tables.insert(product(lamp, 3900, 5));
+		UUID orderId = UUID.randomUUID();
+		orchestrator.send(reserveStock(orderId, item(lamp, 2)));
+		orchestrator.awaitReply(StockReserved.class, orderId);
+
+		assertThat(this.mvc.get().uri("/reservations/{orderId}", orderId)).hasStatus(HttpStatus.UNAUTHORIZED)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(this.mvc.get()
+			.uri("/reservations/{orderId}", orderId)
+			.header(HttpHeaders.AUTHORIZATION, customer("alice"))).hasStatus(HttpStatus.FORBIDDEN)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyText()
+			.doesNotContain(lamp);
+		assertThat(this.mvc.get()
+			.uri("/reservations/{orderId}", UUID.randomUUID())
+			.header(HttpHeaders.AUTHORIZATION, customer("alice"))).as("the same for an order without one")
+			.hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	@Test

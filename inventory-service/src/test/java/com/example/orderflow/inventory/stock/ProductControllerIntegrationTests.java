@@ -2,11 +2,14 @@ package com.example.orderflow.inventory.stock;
 
 import com.example.orderflow.messaging.test.TestDatabase;
 import com.example.orderflow.messaging.test.TestKafka;
+import com.example.orderflow.servicesecurity.test.TestIssuer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,15 +17,20 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 
+import static com.example.orderflow.inventory.Bearer.customer;
+import static com.example.orderflow.inventory.Bearer.operator;
 import static com.example.orderflow.inventory.stock.ProductFixtures.mugJson;
 import static com.example.orderflow.inventory.stock.ProductFixtures.productJson;
 import static com.example.orderflow.inventory.stock.ProductFixtures.uniqueSku;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The product API against the real database: the conflicts it reports depend on what is
- * reserved, which only the database knows.
+ * reserved, which only the database knows; and who may read or change it, over the real
+ * filter chain. Operators change products, any signed-in caller reads them.
  */
 @SpringBootTest(properties = "spring.kafka.listener.auto-startup=false")
 @AutoConfigureMockMvc
@@ -42,6 +50,7 @@ class ProductControllerIntegrationTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		database.register(registry);
+		TestIssuer.register(registry);
 		registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
 	}
 
@@ -61,7 +70,7 @@ class ProductControllerIntegrationTests {
 			.isLenientlyEqualTo("""
 					{"name": "Desk lamp, brass", "unitPrice": 4200, "onHand": 8, "available": 8}
 					""");
-		assertThat(this.mvc.get().uri("/products/{sku}", sku)).hasStatusOk().bodyJson().isLenientlyEqualTo("""
+		assertThat(get("/products/" + sku, customer("alice"))).hasStatusOk().bodyJson().isLenientlyEqualTo("""
 				{"sku": "%s", "name": "Desk lamp, brass", "unitPrice": 4200, "onHand": 8}
 				""".formatted(sku));
 	}
@@ -74,15 +83,18 @@ class ProductControllerIntegrationTests {
 		put(first, mugJson(3)).assertThat().hasStatus(HttpStatus.CREATED);
 		reserve(second, 3);
 
-		assertThat(this.mvc.get().uri("/products")).hasStatusOk().bodyJson().isLenientlyEqualTo("""
-				[{"sku": "%s", "onHand": 3, "reserved": 0, "available": 3},
-				 {"sku": "%s", "onHand": 4, "reserved": 3, "available": 1}]
-				""".formatted(first, second));
+		// other tests' products share the database: these two come first, being A- and B-
+		assertThat(get("/products", customer("alice"))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[0:2]")
+			.asArray()
+			.extracting("sku", "onHand", "reserved", "available")
+			.containsExactly(tuple(first, 3, 0, 3), tuple(second, 4, 3, 1));
 	}
 
 	@Test
 	void unknownProductIsA404Problem() {
-		assertThat(this.mvc.get().uri("/products/{sku}", "SKU-NOPE")).hasStatus(HttpStatus.NOT_FOUND)
+		assertThat(get("/products/SKU-NOPE", operator())).hasStatus(HttpStatus.NOT_FOUND)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
 			.isLenientlyEqualTo("""
@@ -155,8 +167,85 @@ class ProductControllerIntegrationTests {
 			.isEqualTo("USD");
 	}
 
-	private MockMvcTester.MockMvcRequestBuilder put(String sku, String json) {
-		return this.mvc.put().uri("/products/{sku}", sku).contentType(MediaType.APPLICATION_JSON).content(json);
+	@Test
+	void refusesEveryCallWithoutATokenWithA401Problem() {
+		String sku = uniqueSku();
+		put(sku, mugJson(5)).assertThat().hasStatus(HttpStatus.CREATED);
+
+		assertThat(get("/products", null)).hasStatus(HttpStatus.UNAUTHORIZED)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.containsHeader(HttpHeaders.WWW_AUTHENTICATE);
+		assertThat(get("/products/" + sku, null)).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(put(sku, mugJson(9), null)).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(onHand(sku)).isEqualTo(5);
+	}
+
+	@Test
+	void refusesAProductChangeByACustomerWithA403ProblemAndChangesNothing() {
+		String sku = uniqueSku();
+		put(sku, mugJson(5)).assertThat().hasStatus(HttpStatus.CREATED);
+		String unknown = uniqueSku();
+
+		assertThat(put(sku, mugJson(0), customer("alice"))).hasStatus(HttpStatus.FORBIDDEN)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.status")
+			.asNumber()
+			.isEqualTo(403);
+		assertThat(put(unknown, mugJson(5), customer("alice"))).hasStatus(HttpStatus.FORBIDDEN);
+
+		assertThat(onHand(sku)).isEqualTo(5);
+		assertThat(get("/products/" + unknown, operator())).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void letsCustomersAndOperatorsReadTheCatalogue() {
+		String sku = uniqueSku();
+		put(sku, mugJson(5)).assertThat().hasStatus(HttpStatus.CREATED);
+
+		for (String caller : new String[] { customer("alice"), operator() }) {
+			assertThat(get("/products/" + sku, caller)).hasStatusOk();
+			assertThat(get("/products", caller)).hasStatusOk()
+				.bodyJson()
+				.extractingPath("$[*].sku")
+				.asArray()
+				.contains(sku);
+		}
+	}
+
+	@Test
+	void describesTheApiOpenlyWithTheBearerScheme() {
+		assertThat(get("/v3/api-docs", null)).hasStatusOk()
+			.bodyJson()
+			.isLenientlyEqualTo("""
+					{"security": [{"bearerAuth": []}],
+					 "components": {"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer",
+					                                                   "bearerFormat": "JWT"}}}}""")
+			.hasPath("$.paths['/products/{sku}'].put.responses['403']")
+			.hasPath("$.paths['/products/{sku}'].put.responses['200'].content");
+	}
+
+	/** As an operator, who may change products. */
+	private MockMvcRequestBuilder put(String sku, String json) {
+		return put(sku, json, operator());
+	}
+
+	private MockMvcRequestBuilder put(String sku, String json, @Nullable String authorization) {
+		return authorized(this.mvc.put().uri("/products/{sku}", sku), authorization)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json);
+	}
+
+	private MockMvcRequestBuilder get(String uri, @Nullable String authorization) {
+		return authorized(this.mvc.get().uri(uri), authorization);
+	}
+
+	private static MockMvcRequestBuilder authorized(MockMvcRequestBuilder request, @Nullable String authorization) {
+		return (authorization != null) ? request.header(HttpHeaders.AUTHORIZATION, authorization) : request;
+	}
+
+	private int onHand(String sku) {
+		return this.jdbc.sql("select on_hand from products where sku = ?").param(sku).query(Integer.class).single();
 	}
 
 	/** As a reservation would; the command handler's own tests cover how it does. */

@@ -2,6 +2,7 @@ package com.example.orderflow.inventory.stock;
 
 import java.sql.SQLException;
 
+import com.example.orderflow.servicesecurity.test.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -13,16 +14,21 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static com.example.orderflow.inventory.Bearer.customer;
+import static com.example.orderflow.inventory.stock.ProductFixtures.mugJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 
 /**
- * The failures the controller does not expect, without a database: the integration tests
- * cover everything else against a real one.
+ * The failures the controller does not expect, and who may change the catalogue, without
+ * a database: the integration tests cover everything else against a real one.
  */
 @WebMvcTest(ProductController.class)
 @ExtendWith(OutputCaptureExtension.class)
@@ -37,12 +43,29 @@ class ProductControllerTests {
 	@MockitoBean
 	private ProductCatalog catalog;
 
+	@DynamicPropertySource
+	static void issuer(DynamicPropertyRegistry registry) {
+		TestIssuer.register(registry);
+	}
+
+	@Test
+	void refusesAProductChangeByACustomerWithA403ProblemBeforeTheCatalogSeesIt() {
+		assertThat(this.mvc.put()
+			.uri("/products/{sku}", "MUG-1")
+			.header(HttpHeaders.AUTHORIZATION, customer("alice"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(mugJson(5))).hasStatus(HttpStatus.FORBIDDEN)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		then(this.catalog).shouldHaveNoInteractions();
+	}
+
 	@Test
 	void answersA503ProblemWithRetryAfterWhenTheDatabaseIsOutOfReach(CapturedOutput output) {
 		given(this.products.find("MUG-1"))
 			.willThrow(new CannotGetJdbcConnectionException("x", new SQLException("refused", "08001")));
 
-		assertThat(this.mvc.get().uri("/products/{sku}", "MUG-1")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+		assertThat(this.mvc.get().uri("/products/{sku}", "MUG-1").header(HttpHeaders.AUTHORIZATION, customer("alice")))
+			.hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.hasHeader(HttpHeaders.RETRY_AFTER, "2")
 			.bodyJson()
@@ -56,7 +79,10 @@ class ProductControllerTests {
 	void answersAnUnexpectedFailureWithA500ProblemThatHidesTheInternals(CapturedOutput output) {
 		given(this.products.find("MUG-1")).willThrow(new IllegalStateException("secret internals"));
 
-		MvcTestResult result = this.mvc.get().uri("/products/{sku}", "MUG-1").exchange();
+		MvcTestResult result = this.mvc.get()
+			.uri("/products/{sku}", "MUG-1")
+			.header(HttpHeaders.AUTHORIZATION, customer("alice"))
+			.exchange();
 
 		assertThat(result).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)

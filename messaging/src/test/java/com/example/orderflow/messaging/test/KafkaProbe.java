@@ -47,10 +47,16 @@ public final class KafkaProbe implements AutoCloseable {
 	}
 
 	public void send(String topic, String key, String type, String json) {
+		send(topic, key, type, json, Map.of());
+	}
+
+	/** With more headers, as a producer that sets them would send it. */
+	public void send(String topic, String key, String type, String json, Map<String, String> headers) {
 		ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
 		if (type != null) {
 			record.headers().add("type", type.getBytes(StandardCharsets.UTF_8));
 		}
+		headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
 		try {
 			this.producer.send(record).get(10, TimeUnit.SECONDS);
 		}

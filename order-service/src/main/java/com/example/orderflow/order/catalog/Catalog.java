@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
- * Asks inventory-service about products and payment-service about accounts. Never throws:
- * a service that cannot answer yields {@link Lookup.Unavailable}.
+ * Asks inventory-service about products and payment-service about accounts, with the
+ * caller's token ({@link BearerTokenRelay}). Never throws: a service that cannot answer
+ * yields {@link Lookup.Unavailable}.
  */
 @Component
 public class Catalog {
@@ -30,11 +31,20 @@ public class Catalog {
 			// request, which Tomcat ignores anyway.
 			.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1))
 			.build(HttpClientSettings.defaults().withTimeouts(properties.connectTimeout(), properties.readTimeout()));
+		BearerTokenRelay relay = new BearerTokenRelay();
 		this.products = new Downstream("inventory-service", "product", "/products/{sku}",
-				builder.clone().baseUrl(properties.inventoryUrl()).requestFactory(requestFactory).build(),
+				builder.clone()
+					.baseUrl(properties.inventoryUrl())
+					.requestFactory(requestFactory)
+					.requestInterceptor(relay)
+					.build(),
 				new ExpiringCache(properties.cacheTtl(), properties.cacheMaxEntries(), Clock.systemUTC()));
 		this.accounts = new Downstream("payment-service", "customer", "/accounts/{customerId}",
-				builder.clone().baseUrl(properties.paymentUrl()).requestFactory(requestFactory).build(),
+				builder.clone()
+					.baseUrl(properties.paymentUrl())
+					.requestFactory(requestFactory)
+					.requestInterceptor(relay)
+					.build(),
 				new ExpiringCache(properties.cacheTtl(), properties.cacheMaxEntries(), Clock.systemUTC()));
 	}
 

@@ -15,9 +15,12 @@ import com.example.orderflow.contracts.RejectionReason;
 /**
  * An order as stored. {@code total} is in minor units of {@code currency} and null until
  * the saga priced the order; {@code reason} is set exactly when it was rejected.
+ * {@code placedBy} is the token's principal that placed it (the customer, or an operator
+ * acting for them); null for orders placed before it was recorded.
  */
 public record Order(UUID id, UUID sagaId, String customerId, String currency, OrderStatus status,
-		RejectionReason reason, Long total, List<OrderLine> lines, Instant createdAt, Instant updatedAt) {
+		RejectionReason reason, Long total, List<OrderLine> lines, Instant createdAt, Instant updatedAt,
+		String placedBy) {
 
 	public Order {
 		Objects.requireNonNull(id, "id");
@@ -89,7 +92,7 @@ public record Order(UUID id, UUID sagaId, String customerId, String currency, Or
 
 	private Order decided(OrderStatus status, RejectionReason reason, List<OrderLine> lines, Long total) {
 		return new Order(this.id, this.sagaId, this.customerId, this.currency, status, reason, total, lines,
-				this.createdAt, this.updatedAt);
+				this.createdAt, this.updatedAt, this.placedBy);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.example.orderflow.contracts.OrderEvent.OrderPlaced;
 import com.example.orderflow.contracts.Topics;
+import com.example.orderflow.messaging.MessagePrincipal;
 import com.example.orderflow.messaging.Outbox;
 import com.example.orderflow.messaging.Tracing;
 import io.opentelemetry.api.trace.Span;
@@ -42,30 +43,38 @@ public class OrderPlacement {
 	 * transaction, so no database connection waits on other services; a refused one
 	 * stores nothing, so the client may fix what was wrong and send it again under the
 	 * same key.
+	 * <p>
+	 * Keys belong to the customer the order is for, so replaying another customer's key
+	 * finds nothing of theirs; the caller has made sure that whoever places the order may
+	 * act for {@code request.customerId()}.
+	 * @param placedBy the token's principal placing the order: stored with it, and
+	 * carried by its {@link OrderPlaced} (the {@link MessagePrincipal} header) into the
+	 * saga
 	 * @return the new order, or the one placed earlier with the same key and request
 	 * @throws IdempotencyKeyReusedException if the key was used for a different request
 	 * @throws UnplaceableOrderException if the order cannot succeed
 	 */
-	public PlacedOrder place(String idempotencyKey, PlaceOrder request) {
+	public PlacedOrder place(String idempotencyKey, PlaceOrder request, String placedBy) {
 		String requestHash = request.fingerprint();
 		Optional<PlacedOrder> earlier = placedEarlier(idempotencyKey, request, requestHash);
 		if (earlier.isPresent()) {
 			return earlier.get();
 		}
 		this.check.check(request);
-		return this.transactions.execute((status) -> insert(idempotencyKey, request, requestHash));
+		return this.transactions.execute((status) -> insert(idempotencyKey, request, requestHash, placedBy));
 	}
 
-	private PlacedOrder insert(String idempotencyKey, PlaceOrder request, String requestHash) {
+	private PlacedOrder insert(String idempotencyKey, PlaceOrder request, String requestHash, String placedBy) {
 		UUID orderId = UUID.randomUUID();
 		UUID sagaId = UUID.randomUUID();
-		if (this.orders.insertIfNew(orderId, sagaId, idempotencyKey, requestHash, request)) {
+		if (this.orders.insertIfNew(orderId, sagaId, idempotencyKey, requestHash, request, placedBy)) {
 			// on the request's span, so the order can be found by its id in a trace
 			// search
 			Span.current().setAttribute(Tracing.ORDER_ID, orderId.toString());
 			Span.current().setAttribute(Tracing.SAGA_ID, sagaId.toString());
-			this.outbox.add(Topics.ORDER_EVENTS, new OrderPlaced(UUID.randomUUID(), sagaId, orderId, Instant.now(),
-					request.customerId(), request.currency(), request.items()));
+			OrderPlaced placed = new OrderPlaced(UUID.randomUUID(), sagaId, orderId, Instant.now(),
+					request.customerId(), request.currency(), request.items());
+			MessagePrincipal.runAs(placedBy, () -> this.outbox.add(Topics.ORDER_EVENTS, placed));
 			return new PlacedOrder(orderId, OrderStatus.PENDING);
 		}
 		// A concurrent request with the same key committed while this one was checked.

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OrderRepository {
 
-	private static final String COLUMNS = "id, saga_id, customer_id, currency, status, reason, total, created_at, updated_at";
+	private static final String COLUMNS = "id, saga_id, customer_id, currency, status, reason, total, created_at, updated_at, placed_by";
 
 	private final JdbcClient jdbc;
 
@@ -89,17 +89,21 @@ public class OrderRepository {
 	}
 
 	/**
-	 * Inserts a pending order and its lines, unless the customer already used the key.
+	 * Inserts a pending order and its lines, unless the customer already used the key
+	 * (keys are the customer's own: another customer's key is never looked at).
 	 * PostgreSQL makes a concurrent insert with the same key wait for the first one's
 	 * outcome, so of many identical requests exactly one gets {@code true}.
 	 * @return false when the key was taken: nothing was written
 	 */
-	boolean insertIfNew(UUID id, UUID sagaId, String idempotencyKey, String requestHash, PlaceOrder request) {
+	boolean insertIfNew(UUID id, UUID sagaId, String idempotencyKey, String requestHash, PlaceOrder request,
+			String placedBy) {
 		int inserted = this.jdbc.sql("""
-				insert into orders (id, saga_id, customer_id, currency, status, idempotency_key, request_hash)
-				values (:id, :sagaId, :customerId, :currency, 'PENDING', :key, :hash)
+				insert into orders (id, saga_id, customer_id, currency, status, idempotency_key, request_hash,
+				                    placed_by)
+				values (:id, :sagaId, :customerId, :currency, 'PENDING', :key, :hash, :placedBy)
 				on conflict (customer_id, idempotency_key) do nothing""")
 			.param("id", id)
+			.param("placedBy", placedBy)
 			.param("sagaId", sagaId)
 			.param("customerId", request.customerId())
 			.param("currency", request.currency())
@@ -167,7 +171,7 @@ public class OrderRepository {
 		return orders.stream()
 			.map((order) -> new Order(order.id(), order.sagaId(), order.customerId(), order.currency(), order.status(),
 					order.reason(), order.total(), linesByOrder.getOrDefault(order.id(), List.of()), order.createdAt(),
-					order.updatedAt()))
+					order.updatedAt(), order.placedBy()))
 			.toList();
 	}
 
@@ -177,7 +181,7 @@ public class OrderRepository {
 				rs.getString("customer_id"), rs.getString("currency"), OrderStatus.valueOf(rs.getString("status")),
 				(reason != null) ? RejectionReason.valueOf(reason) : null, rs.getObject("total", Long.class), List.of(),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+				rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("placed_by"));
 	}
 
 	/** Just enough of an order to answer a retried placement. */

@@ -11,6 +11,7 @@ import com.example.orderflow.order.catalog.Catalog;
 import com.example.orderflow.order.catalog.Lookup;
 import com.example.orderflow.order.orders.UnplaceableOrderException.Reason;
 
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +41,10 @@ class PlacementCheck {
 		Lookup account;
 		List<Lookup> products = new ArrayList<>();
 		// In parallel, so an order of many items waits about as long as for one call,
-		// and at most about one timeout when a service hangs.
-		try (ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor()) {
+		// and at most about one timeout when a service hangs; each lookup runs in the
+		// caller's security context, whose token it passes on.
+		try (ExecutorService lookups = new DelegatingSecurityContextExecutorService(
+				Executors.newVirtualThreadPerTaskExecutor())) {
 			Future<Lookup> accountLookup = lookups.submit(() -> this.catalog.account(request.customerId()));
 			List<Future<Lookup>> productLookups = request.items()
 				.stream()

@@ -3,6 +3,7 @@ package com.example.orderflow.order.orders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.example.orderflow.contracts.MessageTypes;
@@ -14,6 +15,7 @@ import com.example.orderflow.contracts.RejectionReason;
 import com.example.orderflow.contracts.SagaMessage;
 import com.example.orderflow.contracts.Topics;
 import com.example.orderflow.messaging.MessageCodec;
+import com.example.orderflow.messaging.MessagePrincipal;
 import com.example.orderflow.messaging.test.KafkaProbe;
 import com.example.orderflow.messaging.test.TestKafka;
 import com.example.orderflow.order.IntegrationTestSupport;
@@ -76,6 +78,25 @@ class OrderCommandHandlerIntegrationTests extends IntegrationTestSupport {
 		assertThat(stored.lines()).extracting(OrderLine::unitPrice)
 			.containsExactly(FIRST_UNIT_PRICE, SECOND_UNIT_PRICE);
 		assertThat(stored.updatedAt()).isAfter(order.updatedAt());
+	}
+
+	@Test
+	void theVerdictsReplyCarriesOnThePrincipalOfTheCommand() {
+		Order approved = newPendingOrder();
+		Order rejected = newPendingOrder();
+
+		probe.send(Topics.ORDER_COMMANDS, key(approved), "ApproveOrder", codec.encode(approveOrder(approved)),
+				Map.of(MessagePrincipal.HEADER, "alice"));
+		probe.send(Topics.ORDER_COMMANDS, key(rejected), "RejectOrder",
+				codec.encode(rejectOrder(rejected, RejectionReason.OUT_OF_STOCK)), Map.of());
+
+		assertThat(KafkaProbe.header(probe.await(KafkaProbe.ofType("OrderApproved", key(approved)), TIMEOUT),
+				MessagePrincipal.HEADER))
+			.isEqualTo("alice");
+		assertThat(KafkaProbe.header(probe.await(KafkaProbe.ofType("OrderRejected", key(rejected)), TIMEOUT),
+				MessagePrincipal.HEADER))
+			.as("a command from an older orchestrator, without the header")
+			.isNull();
 	}
 
 	@Test
@@ -182,7 +203,7 @@ class OrderCommandHandlerIntegrationTests extends IntegrationTestSupport {
 	}
 
 	private Order newPendingOrder() {
-		PlacedOrder placed = this.placement.place(UUID.randomUUID().toString(), placeOrder());
+		PlacedOrder placed = this.placement.place(UUID.randomUUID().toString(), placeOrder(), "orderflow-tools");
 		return this.orders.findById(placed.orderId()).orElseThrow();
 	}
 

@@ -30,7 +30,8 @@ final class OrderFixtures {
 		Instant placedAt = Instant.parse("2026-01-15T10:00:00Z");
 		return new Order(UUID.randomUUID(), UUID.randomUUID(), "customer-" + UUID.randomUUID(), "EUR",
 				OrderStatus.PENDING, null, null,
-				List.of(new OrderLine(1, newSku(), 2, null), new OrderLine(2, newSku(), 3, null)), placedAt, placedAt);
+				List.of(new OrderLine(1, newSku(), 2, null), new OrderLine(2, newSku(), 3, null)), placedAt, placedAt,
+				"orderflow-tools");
 	}
 
 	/**

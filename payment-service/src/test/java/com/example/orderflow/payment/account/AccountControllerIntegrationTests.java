@@ -4,12 +4,14 @@ import com.example.orderflow.payment.PaymentServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static com.example.orderflow.payment.Bearer.customer;
 import static com.example.orderflow.payment.account.AccountFixtures.deposit;
 import static com.example.orderflow.payment.account.AccountFixtures.newCustomerId;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,10 +31,8 @@ class AccountControllerIntegrationTests extends PaymentServiceIntegrationTest {
 		assertThat(postDeposit(customer, deposit(5_000, "EUR"))).hasStatusOk().bodyJson().isStrictlyEqualTo("""
 				{"customerId": "%s", "currency": "EUR", "balance": 5000}""".formatted(customer));
 
-		assertThat(this.mvc.get().uri("/accounts/{customerId}", customer)).hasStatusOk()
-			.bodyJson()
-			.isStrictlyEqualTo("""
-					{"customerId": "%s", "currency": "EUR", "balance": 5000}""".formatted(customer));
+		assertThat(getAccount(customer)).hasStatusOk().bodyJson().isStrictlyEqualTo("""
+				{"customerId": "%s", "currency": "EUR", "balance": 5000}""".formatted(customer));
 		assertThat(depositsOf(customer)).isEqualTo(1);
 	}
 
@@ -60,7 +60,7 @@ class AccountControllerIntegrationTests extends PaymentServiceIntegrationTest {
 			.extractingPath("$.errors[0].field")
 			.asString()
 			.isEqualTo("currency");
-		assertThat(this.mvc.get().uri("/accounts/{customerId}", customer)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(getAccount(customer)).hasStatus(HttpStatus.NOT_FOUND);
 	}
 
 	@Test
@@ -74,10 +74,7 @@ class AccountControllerIntegrationTests extends PaymentServiceIntegrationTest {
 			.extractingPath("$.title")
 			.asString()
 			.isEqualTo("Currency mismatch");
-		assertThat(this.mvc.get().uri("/accounts/{customerId}", customer)).bodyJson()
-			.extractingPath("$.balance")
-			.asNumber()
-			.isEqualTo(5_000);
+		assertThat(getAccount(customer)).bodyJson().extractingPath("$.balance").asNumber().isEqualTo(5_000);
 		assertThat(depositsOf(customer)).isEqualTo(1);
 	}
 
@@ -92,7 +89,7 @@ class AccountControllerIntegrationTests extends PaymentServiceIntegrationTest {
 
 	@Test
 	void anUnknownAccountIsA404Problem() {
-		assertThat(this.mvc.get().uri("/accounts/{customerId}", newCustomerId())).hasStatus(HttpStatus.NOT_FOUND)
+		assertThat(getAccount(newCustomerId())).hasStatus(HttpStatus.NOT_FOUND)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
 			.extractingPath("$.title")
@@ -112,8 +109,16 @@ class AccountControllerIntegrationTests extends PaymentServiceIntegrationTest {
 	private MvcTestResult postDeposit(String customerId, String body) {
 		return this.mvc.post()
 			.uri("/accounts/{customerId}/deposits", customerId)
+			.header(HttpHeaders.AUTHORIZATION, customer(customerId))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)
+			.exchange();
+	}
+
+	private MvcTestResult getAccount(String customerId) {
+		return this.mvc.get()
+			.uri("/accounts/{customerId}", customerId)
+			.header(HttpHeaders.AUTHORIZATION, customer(customerId))
 			.exchange();
 	}
 

@@ -2,6 +2,7 @@ package com.example.orderflow.payment.account;
 
 import java.sql.SQLException;
 
+import com.example.orderflow.servicesecurity.test.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -9,6 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,6 +20,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static com.example.orderflow.payment.Bearer.customer;
+import static com.example.orderflow.payment.Bearer.operator;
 import static com.example.orderflow.payment.account.AccountFixtures.account;
 import static com.example.orderflow.payment.account.AccountFixtures.deposit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,24 +38,65 @@ class AccountControllerTests {
 	@MockitoBean
 	private AccountService accounts;
 
+	@DynamicPropertySource
+	static void issuer(DynamicPropertyRegistry registry) {
+		TestIssuer.register(registry);
+	}
+
 	@Test
 	void showsAnAccountAsCustomerCurrencyAndBalance() {
 		given(this.accounts.get("alice")).willReturn(account("alice", "EUR", 4_500));
 
-		assertThat(this.mvc.get().uri("/accounts/alice")).hasStatusOk().bodyJson().isStrictlyEqualTo("""
-				{"customerId": "alice", "currency": "EUR", "balance": 4500}""");
+		assertThat(this.mvc.get().uri("/accounts/alice").header(HttpHeaders.AUTHORIZATION, customer("alice")))
+			.hasStatusOk()
+			.bodyJson()
+			.isStrictlyEqualTo("""
+					{"customerId": "alice", "currency": "EUR", "balance": 4500}""");
 	}
 
 	@Test
 	void answersAnUnknownAccountWithA404Problem() {
 		given(this.accounts.get("nobody")).willThrow(new AccountNotFoundException("nobody"));
 
-		assertThat(this.mvc.get().uri("/accounts/nobody")).hasStatus(HttpStatus.NOT_FOUND)
+		assertThat(this.mvc.get().uri("/accounts/nobody").header(HttpHeaders.AUTHORIZATION, operator()))
+			.hasStatus(HttpStatus.NOT_FOUND)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
 			.extractingPath("$.status")
 			.asNumber()
 			.isEqualTo(404);
+	}
+
+	@Test
+	void answersAnotherCustomersAccountAsUnknownWithoutLookingItUp() {
+		assertThat(this.mvc.get().uri("/accounts/bob").header(HttpHeaders.AUTHORIZATION, customer("alice")))
+			.hasStatus(HttpStatus.NOT_FOUND)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.isEqualTo("No account for customer bob");
+		then(this.accounts).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void refusesADepositForAnotherCustomerWithA403ProblemWithoutTouchingTheAccount() {
+		assertThat(this.mvc.post()
+			.uri("/accounts/bob/deposits")
+			.header(HttpHeaders.AUTHORIZATION, customer("alice"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(deposit(100, "EUR"))).hasStatus(HttpStatus.FORBIDDEN)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		then(this.accounts).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void letsAnOperatorDepositForAnyCustomer() {
+		given(this.accounts.deposit("bob", 100, "EUR")).willReturn(account("bob", "EUR", 100));
+
+		assertThat(this.mvc.post()
+			.uri("/accounts/bob/deposits")
+			.header(HttpHeaders.AUTHORIZATION, operator())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(deposit(100, "EUR"))).hasStatusOk();
 	}
 
 	@Test
@@ -124,7 +170,9 @@ class AccountControllerTests {
 
 	@Test
 	void rejectsACustomerIdWithForbiddenCharactersOrOver64Characters() {
-		assertThat(this.mvc.get().uri("/accounts/{customerId}", "alice smith")).hasStatus(HttpStatus.BAD_REQUEST)
+		assertThat(this.mvc.get()
+			.uri("/accounts/{customerId}", "alice smith")
+			.header(HttpHeaders.AUTHORIZATION, operator())).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.errors[*].field")
 			.asArray()
@@ -142,7 +190,9 @@ class AccountControllerTests {
 		String customerId = "Alice.Smith_42-" + "x".repeat(49);
 		given(this.accounts.get(customerId)).willReturn(account(customerId, "EUR", 0));
 
-		assertThat(this.mvc.get().uri("/accounts/{customerId}", customerId)).hasStatusOk();
+		assertThat(this.mvc.get()
+			.uri("/accounts/{customerId}", customerId)
+			.header(HttpHeaders.AUTHORIZATION, customer(customerId))).hasStatusOk();
 	}
 
 	@Test
@@ -150,7 +200,8 @@ class AccountControllerTests {
 		given(this.accounts.get("alice"))
 			.willThrow(new CannotGetJdbcConnectionException("x", new SQLException("refused", "08001")));
 
-		assertThat(this.mvc.get().uri("/accounts/alice")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+		assertThat(this.mvc.get().uri("/accounts/alice").header(HttpHeaders.AUTHORIZATION, customer("alice")))
+			.hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.hasHeader(HttpHeaders.RETRY_AFTER, "2")
 			.bodyJson()
@@ -164,7 +215,10 @@ class AccountControllerTests {
 	void answersAnUnexpectedFailureWithA500ProblemThatHidesTheInternals(CapturedOutput output) {
 		given(this.accounts.get("alice")).willThrow(new IllegalStateException("secret internals"));
 
-		MvcTestResult result = this.mvc.get().uri("/accounts/alice").exchange();
+		MvcTestResult result = this.mvc.get()
+			.uri("/accounts/alice")
+			.header(HttpHeaders.AUTHORIZATION, customer("alice"))
+			.exchange();
 
 		assertThat(result).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -178,6 +232,7 @@ class AccountControllerTests {
 	private MvcTestResult postDeposit(String customerId, String body) {
 		return this.mvc.post()
 			.uri("/accounts/{customerId}/deposits", customerId)
+			.header(HttpHeaders.AUTHORIZATION, customer(customerId))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)
 			.exchange();

@@ -8,13 +8,17 @@ import com.example.orderflow.payment.PaymentServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static com.example.orderflow.payment.Bearer.customer;
+import static com.example.orderflow.payment.Bearer.operator;
 import static com.example.orderflow.payment.payment.PaymentFixtures.charge;
 import static com.example.orderflow.payment.payment.PaymentFixtures.newCustomerId;
 import static com.example.orderflow.payment.payment.PaymentFixtures.openAccount;
@@ -41,7 +45,7 @@ class PaymentControllerIntegrationTests extends PaymentServiceIntegrationTest {
 		ChargePayment charge = charge(customer, 2_500);
 		handle(charge);
 
-		assertThat(this.mvc.get().uri("/payments?orderId={orderId}", charge.orderId())).hasStatusOk()
+		assertThat(get("/payments?orderId={orderId}", customer(customer), charge.orderId())).hasStatusOk()
 			.bodyJson()
 			.isLenientlyEqualTo("""
 					[{"orderId": "%s", "customerId": "%s", "amount": 2500, "currency": "EUR", "status": "CHARGED",
@@ -55,7 +59,7 @@ class PaymentControllerIntegrationTests extends PaymentServiceIntegrationTest {
 		ChargePayment charge = charge(newCustomerId(), 2_500);
 		handle(charge);
 
-		assertThat(this.mvc.get().uri("/payments?orderId={orderId}", charge.orderId())).hasStatusOk()
+		assertThat(get("/payments?orderId={orderId}", customer(charge.customerId()), charge.orderId())).hasStatusOk()
 			.bodyJson()
 			.isLenientlyEqualTo("""
 					[{"status": "DECLINED", "declineReason": "NO_ACCOUNT"}]""");
@@ -70,7 +74,7 @@ class PaymentControllerIntegrationTests extends PaymentServiceIntegrationTest {
 		handle(second);
 		handle(refund(first));
 
-		assertThat(this.mvc.get().uri("/payments?customerId={customerId}", customer)).hasStatusOk()
+		assertThat(get("/payments?customerId={customerId}", customer(customer), customer)).hasStatusOk()
 			.bodyJson()
 			.isLenientlyEqualTo("""
 					[{"orderId": "%s", "status": "CHARGED"}, {"orderId": "%s", "status": "REFUNDED"}]"""
@@ -83,15 +87,14 @@ class PaymentControllerIntegrationTests extends PaymentServiceIntegrationTest {
 		ChargePayment charge = charge(customer, 1_000);
 		handle(charge);
 
-		assertThat(
-				this.mvc.get().uri("/payments?orderId={orderId}&customerId={customerId}", charge.orderId(), customer))
+		assertThat(get("/payments?orderId={orderId}&customerId={customerId}", operator(), charge.orderId(), customer))
 			.hasStatusOk()
 			.bodyJson()
 			.extractingPath("$[*].orderId")
 			.asArray()
 			.containsExactly(charge.orderId().toString());
-		assertThat(this.mvc.get()
-			.uri("/payments?orderId={orderId}&customerId={customerId}", charge.orderId(), newCustomerId()))
+		assertThat(get("/payments?orderId={orderId}&customerId={customerId}", operator(), charge.orderId(),
+				newCustomerId()))
 			.hasStatusOk()
 			.bodyJson()
 			.isStrictlyEqualTo("[]");
@@ -99,14 +102,14 @@ class PaymentControllerIntegrationTests extends PaymentServiceIntegrationTest {
 
 	@Test
 	void findsNothingForAnUnknownOrder() {
-		assertThat(this.mvc.get().uri("/payments?orderId={orderId}", UUID.randomUUID())).hasStatusOk()
+		assertThat(get("/payments?orderId={orderId}", operator(), UUID.randomUUID())).hasStatusOk()
 			.bodyJson()
 			.isStrictlyEqualTo("[]");
 	}
 
 	@Test
-	void aQueryWithoutFiltersIsABadRequest() {
-		assertThat(this.mvc.get().uri("/payments")).hasStatus(HttpStatus.BAD_REQUEST)
+	void anOperatorsQueryWithoutFiltersIsABadRequest() {
+		assertThat(get("/payments", operator())).hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
 			.extractingPath("$.errors[*].field")
@@ -116,7 +119,7 @@ class PaymentControllerIntegrationTests extends PaymentServiceIntegrationTest {
 
 	@Test
 	void aMalformedOrderIdIsABadRequestListingTheParameter() {
-		assertThat(this.mvc.get().uri("/payments?orderId=not-a-uuid")).hasStatus(HttpStatus.BAD_REQUEST)
+		assertThat(get("/payments?orderId=not-a-uuid", operator())).hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
 			.extractingPath("$.errors[0].field")
@@ -126,12 +129,16 @@ class PaymentControllerIntegrationTests extends PaymentServiceIntegrationTest {
 
 	@Test
 	void aMalformedCustomerIdIsABadRequestListingTheParameter() {
-		assertThat(this.mvc.get().uri("/payments?customerId={customerId}", "no spaces please"))
+		assertThat(get("/payments?customerId={customerId}", operator(), "no spaces please"))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.errors[0].field")
 			.asString()
 			.isEqualTo("customerId");
+	}
+
+	private MvcTestResult get(String uri, String authorization, Object... variables) {
+		return this.mvc.get().uri(uri, variables).header(HttpHeaders.AUTHORIZATION, authorization).exchange();
 	}
 
 	/** Handles the command and waits until the provider settled what it started. */

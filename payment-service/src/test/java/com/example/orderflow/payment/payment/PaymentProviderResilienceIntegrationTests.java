@@ -22,6 +22,7 @@ import com.example.orderflow.contracts.PaymentEvent.RefundFailed;
 import com.example.orderflow.contracts.Topics;
 import com.example.orderflow.messaging.test.KafkaProbe;
 import com.example.orderflow.messaging.test.TestKafka;
+import com.example.orderflow.payment.Bearer;
 import com.example.orderflow.payment.PaymentServiceIntegrationTest;
 import com.example.orderflow.payment.TestPaymentProvider;
 import com.example.orderflow.payment.provider.PaymentProvider;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -282,7 +284,9 @@ class PaymentProviderResilienceIntegrationTests extends PaymentServiceIntegratio
 			}
 			start.countDown();
 			// while the provider's permits are taken, the service's own API answers
-			assertThat(this.mvc.get().uri("/accounts/{customerId}", customer)).hasStatusOk();
+			assertThat(this.mvc.get()
+				.uri("/accounts/{customerId}", customer)
+				.header(HttpHeaders.AUTHORIZATION, Bearer.customer(customer))).hasStatusOk();
 			List<ProviderOutcome> results = new ArrayList<>();
 			for (Future<ProviderOutcome> outcome : outcomes) {
 				results.add(outcome.get(10, TimeUnit.SECONDS));
@@ -307,7 +311,8 @@ class PaymentProviderResilienceIntegrationTests extends PaymentServiceIntegratio
 	void exposesTheResilienceStateOnActuatorAndAsPrometheusMetrics() throws Exception {
 		captureDirectly(UUID.randomUUID());
 
-		assertThat(this.mvc.get().uri("/actuator/circuitbreakers")).hasStatusOk()
+		assertThat(this.mvc.get().uri("/actuator/circuitbreakers").header(HttpHeaders.AUTHORIZATION, Bearer.operator()))
+			.hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.circuitBreakers.payment-provider.state")
 			.isEqualTo("CLOSED");

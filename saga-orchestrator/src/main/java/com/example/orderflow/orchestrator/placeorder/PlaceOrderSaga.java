@@ -65,6 +65,11 @@ import static com.example.orderflow.orchestrator.placeorder.SagaState.RESERVING_
  * and cancels the re-send.
  *
  * <p>
+ * Every step is recorded with the principal it was done for: whoever placed the order, or
+ * the principal a reply carries ({@link Saga#actFor}, which the caller sets before
+ * {@link #on}), or the operator who retried a parked saga.
+ *
+ * <p>
  * Pure logic: no database, no Kafka. The caller persists the saga and writes the returned
  * commands to the outbox in one transaction.
  */
@@ -83,10 +88,14 @@ class PlaceOrderSaga {
 		this.jitter = jitter;
 	}
 
-	Saga start(OrderPlaced placed, List<Outgoing> out) {
+	/**
+	 * @param placedBy the principal that placed the order (the OrderPlaced's header),
+	 * null if it did not say
+	 */
+	Saga start(OrderPlaced placed, String placedBy, List<Outgoing> out) {
 		Instant now = this.clock.instant();
 		Saga saga = Saga.begin(placed.sagaId(), placed.orderId(), placed.customerId(), placed.currency(),
-				placed.items(), now, now.plus(this.properties.sagaTimeout()));
+				placed.items(), now, now.plus(this.properties.sagaTimeout()), placedBy);
 		reserveStock(saga, now, "OrderPlaced", placed.items().size() + " item(s)", out);
 		return saga;
 	}
@@ -177,9 +186,11 @@ class PlaceOrderSaga {
 
 	/**
 	 * The current step's reply did not come in time, or the step is due to be sent again
-	 * after a transient failure.
+	 * after a transient failure. What the deadline prompts is done for whoever placed the
+	 * order.
 	 */
 	void onDeadline(Saga saga, List<Outgoing> out) {
+		saga.actFor(null);
 		Instant now = this.clock.instant();
 		if (saga.resendPending()) {
 			Outgoing again = commandFor(saga);
@@ -221,13 +232,16 @@ class PlaceOrderSaga {
 	/**
 	 * An operator's retry of a parked saga: the step it was parked in is sent again, with
 	 * a fresh set of attempts and time, so a cause that is still not fixed parks it again
-	 * after the bounded retries.
+	 * after the bounded retries. The retried step, and the command it sends, are done for
+	 * the operator.
+	 * @param operator the principal of the operator retrying
 	 * @return false if the saga is not parked, so a second retry changes nothing
 	 */
-	boolean retry(Saga saga, List<Outgoing> out) {
+	boolean retry(Saga saga, String operator, List<Outgoing> out) {
 		if (saga.state() != SagaState.PARKED) {
 			return false;
 		}
+		saga.actFor(operator);
 		Instant now = this.clock.instant();
 		Instant sagaDeadline = now.plus(this.properties.sagaTimeout());
 		saga.resume(now.plus(this.properties.stepTimeout()),

@@ -12,7 +12,8 @@ import com.example.orderflow.contracts.RejectionReason;
 
 /**
  * The persisted state of one place-order saga. Only {@link PlaceOrderSaga} moves it; each
- * move records a history step, which {@link SagaRepository} appends.
+ * move records a history step, which {@link SagaRepository} appends, with the principal
+ * the move was made for ({@link #actFor}).
  */
 class Saga {
 
@@ -27,6 +28,10 @@ class Saga {
 	private final List<OrderItem> items;
 
 	private final Instant createdAt;
+
+	private final String placedBy;
+
+	private String actingFor;
 
 	private SagaState state;
 
@@ -55,7 +60,7 @@ class Saga {
 	Saga(UUID id, UUID orderId, String customerId, String currency, List<OrderItem> items, Instant createdAt,
 			SagaState state, Instant stepDeadline, int stepAttempts, List<PricedLine> lines, Money total,
 			RejectionReason rejection, Instant sagaDeadline, SagaState parkedIn, String parkedReason,
-			boolean resendPending) {
+			boolean resendPending, String placedBy) {
 		this.id = id;
 		this.orderId = orderId;
 		this.customerId = customerId;
@@ -72,13 +77,31 @@ class Saga {
 		this.parkedIn = parkedIn;
 		this.parkedReason = parkedReason;
 		this.resendPending = resendPending;
+		this.placedBy = placedBy;
+		this.actingFor = placedBy;
 		this.storedState = state;
 	}
 
+	/**
+	 * @param placedBy the principal that placed the order, null if the OrderPlaced did
+	 * not say
+	 */
 	static Saga begin(UUID id, UUID orderId, String customerId, String currency, List<OrderItem> items, Instant now,
-			Instant sagaDeadline) {
+			Instant sagaDeadline, String placedBy) {
 		return new Saga(id, orderId, customerId, currency, items, now, null, null, 0, List.of(), null, null,
-				sagaDeadline, null, null, false);
+				sagaDeadline, null, null, false, placedBy);
+	}
+
+	/**
+	 * Who the moves from now on are made for: recorded with each step, and carried by the
+	 * commands they send. Whoever placed the order unless told otherwise: a move prompted
+	 * by a message without a principal (from a participant older than the header) or by a
+	 * deadline is still done for the order placed.
+	 * @param principal the principal of the message or person prompting the moves, or
+	 * null
+	 */
+	void actFor(String principal) {
+		this.actingFor = (principal != null) ? principal : this.placedBy;
 	}
 
 	/** Enters the next state with a fresh deadline (none once terminal). */
@@ -87,7 +110,7 @@ class Saga {
 		this.stepDeadline = next.isResting() ? null : deadline;
 		this.stepAttempts = 0;
 		this.resendPending = false;
-		this.newSteps.add(new SagaStep(now, next, event, detail));
+		this.newSteps.add(new SagaStep(now, next, event, detail, this.actingFor));
 	}
 
 	/** Stays in the current state, waiting again after a re-send. */
@@ -95,7 +118,7 @@ class Saga {
 		this.stepAttempts++;
 		this.stepDeadline = deadline;
 		this.resendPending = false;
-		this.newSteps.add(new SagaStep(now, this.state, event, detail));
+		this.newSteps.add(new SagaStep(now, this.state, event, detail, this.actingFor));
 	}
 
 	/**
@@ -105,7 +128,7 @@ class Saga {
 	void awaitResend(Instant resendAt, Instant now, String event, String detail) {
 		this.stepDeadline = resendAt;
 		this.resendPending = true;
-		this.newSteps.add(new SagaStep(now, this.state, event, detail));
+		this.newSteps.add(new SagaStep(now, this.state, event, detail, this.actingFor));
 	}
 
 	/** Stops retrying: waits without a deadline until an operator retries. */
@@ -115,7 +138,7 @@ class Saga {
 		this.state = SagaState.PARKED;
 		this.stepDeadline = null;
 		this.resendPending = false;
-		this.newSteps.add(new SagaStep(now, SagaState.PARKED, "Parked", reason));
+		this.newSteps.add(new SagaStep(now, SagaState.PARKED, "Parked", reason, this.actingFor));
 	}
 
 	/**
@@ -131,12 +154,12 @@ class Saga {
 		this.stepDeadline = deadline;
 		this.sagaDeadline = newSagaDeadline;
 		this.resendPending = false;
-		this.newSteps.add(new SagaStep(now, this.state, event, "resumed by an operator"));
+		this.newSteps.add(new SagaStep(now, this.state, event, "resumed by an operator", this.actingFor));
 	}
 
 	/** Notes a reply that no longer matters (late or duplicate) without moving. */
 	void note(Instant now, String event, String detail) {
-		this.newSteps.add(new SagaStep(now, this.state, event, detail));
+		this.newSteps.add(new SagaStep(now, this.state, event, detail, this.actingFor));
 	}
 
 	void priced(List<PricedLine> pricedLines, Money orderTotal) {
@@ -176,6 +199,16 @@ class Saga {
 
 	Instant createdAt() {
 		return this.createdAt;
+	}
+
+	/** The principal that placed the order; null if the OrderPlaced did not say. */
+	String placedBy() {
+		return this.placedBy;
+	}
+
+	/** Who the current moves are made for; see {@link #actFor}. */
+	String actingFor() {
+		return this.actingFor;
 	}
 
 	SagaState state() {

@@ -9,6 +9,7 @@ import com.example.orderflow.contracts.OrderEvent.OrderPlaced;
 import com.example.orderflow.contracts.PaymentEvent;
 import com.example.orderflow.contracts.SagaMessage;
 import com.example.orderflow.contracts.Topics;
+import com.example.orderflow.messaging.MessagePrincipal;
 import com.example.orderflow.messaging.TransactionalConsumer;
 import com.example.orderflow.messaging.UnexpectedMessageException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,7 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts a saga for each placed order and moves it on each participant's reply. The saga
- * row, its history, the next command (outbox) and the inbox entry commit together.
+ * row, its history, the next command (outbox) and the inbox entry commit together. Each
+ * message's principal header ({@link MessagePrincipal}) says who the steps it prompts are
+ * done for.
  */
 @Component
 class SagaReplyHandler {
@@ -49,24 +52,25 @@ class SagaReplyHandler {
 	}
 
 	void handle(SagaMessage message) {
+		String principal = MessagePrincipal.current();
 		switch (message) {
-			case OrderPlaced placed -> start(placed);
-			case OrderEvent reply -> advance(reply);
-			case InventoryEvent reply -> advance(reply);
-			case PaymentEvent reply -> advance(reply);
+			case OrderPlaced placed -> start(placed, principal);
+			case OrderEvent reply -> advance(reply, principal);
+			case InventoryEvent reply -> advance(reply, principal);
+			case PaymentEvent reply -> advance(reply, principal);
 			default -> throw new UnexpectedMessageException(message);
 		}
 	}
 
-	private void start(OrderPlaced placed) {
+	private void start(OrderPlaced placed, String placedBy) {
 		List<Outgoing> out = new ArrayList<>(1);
-		Saga saga = this.definition.start(placed, out);
+		Saga saga = this.definition.start(placed, placedBy, out);
 		if (!this.writer.create(saga, out)) {
 			log.info("Order {} already has a saga; ignoring a repeated OrderPlaced", placed.orderId());
 		}
 	}
 
-	private void advance(SagaMessage reply) {
+	private void advance(SagaMessage reply, String principal) {
 		Saga saga = this.sagas.lockByOrderId(reply.orderId())
 			.orElseThrow(() -> new IllegalStateException("no saga for order " + reply.orderId()));
 		if (!saga.id().equals(reply.sagaId())) {
@@ -74,6 +78,7 @@ class SagaReplyHandler {
 					"reply for saga " + reply.sagaId() + " but order " + reply.orderId() + " runs saga " + saga.id());
 		}
 		List<Outgoing> out = new ArrayList<>(1);
+		saga.actFor(principal);
 		this.definition.on(saga, reply, out);
 		this.writer.save(saga, out);
 	}

@@ -35,7 +35,7 @@ class SagaRepository {
 
 	private static final String COLUMNS = "id, order_id, customer_id, currency, items, created_at, state, "
 			+ "step_deadline, step_attempts, lines, total, rejection, saga_deadline, parked_in, parked_reason, "
-			+ "resend_pending";
+			+ "resend_pending, placed_by";
 
 	private final JdbcClient jdbc;
 
@@ -51,9 +51,11 @@ class SagaRepository {
 	boolean insert(Saga saga) {
 		int inserted = this.jdbc.sql("""
 				insert into sagas (id, order_id, customer_id, currency, items, created_at, updated_at, state,
-				                   step_deadline, step_attempts, lines, total, rejection, saga_deadline, trace_parent)
+				                   step_deadline, step_attempts, lines, total, rejection, saga_deadline, trace_parent,
+				                   placed_by)
 				values (:id, :orderId, :customerId, :currency, :items::jsonb, :createdAt, :createdAt, :state,
-				        :stepDeadline, :stepAttempts, :lines::jsonb, :total, :rejection, :sagaDeadline, :traceParent)
+				        :stepDeadline, :stepAttempts, :lines::jsonb, :total, :rejection, :sagaDeadline, :traceParent,
+				        :placedBy)
 				on conflict do nothing
 				""")
 			.param("id", saga.id())
@@ -70,6 +72,7 @@ class SagaRepository {
 			.param("total", (saga.total() != null) ? saga.total().amount() : null)
 			.param("rejection", (saga.rejection() != null) ? saga.rejection().name() : null)
 			.param("sagaDeadline", Timestamp.from(saga.sagaDeadline()))
+			.param("placedBy", saga.placedBy())
 			.update();
 		if (inserted == 1) {
 			appendSteps(saga);
@@ -166,18 +169,20 @@ class SagaRepository {
 
 	private List<SagaStep> steps(UUID orderId) {
 		return this.jdbc
-			.sql("select s.at, s.state, s.event, s.detail from saga_steps s join sagas g on g.id = s.saga_id "
-					+ "where g.order_id = ? order by s.id")
+			.sql("select s.at, s.state, s.event, s.detail, s.principal from saga_steps s "
+					+ "join sagas g on g.id = s.saga_id where g.order_id = ? order by s.id")
 			.param(orderId)
 			.query((rs, n) -> new SagaStep(rs.getTimestamp(1).toInstant(), SagaState.valueOf(rs.getString(2)),
-					rs.getString(3), rs.getString(4)))
+					rs.getString(3), rs.getString(4), rs.getString(5)))
 			.list();
 	}
 
 	private void appendSteps(Saga saga) {
 		for (SagaStep step : saga.drainNewSteps()) {
-			this.jdbc.sql("insert into saga_steps (saga_id, at, state, event, detail) values (?, ?, ?, ?, ?)")
-				.params(saga.id(), Timestamp.from(step.at()), step.state().name(), step.event(), step.detail())
+			this.jdbc
+				.sql("insert into saga_steps (saga_id, at, state, event, detail, principal) values (?, ?, ?, ?, ?, ?)")
+				.params(saga.id(), Timestamp.from(step.at()), step.state().name(), step.event(), step.detail(),
+						step.principal())
 				.update();
 		}
 	}
@@ -196,7 +201,7 @@ class SagaRepository {
 				(rejection != null) ? RejectionReason.valueOf(rejection) : null,
 				rs.getTimestamp("saga_deadline").toInstant(),
 				(rs.getString("parked_in") != null) ? SagaState.valueOf(rs.getString("parked_in")) : null,
-				rs.getString("parked_reason"), rs.getBoolean("resend_pending"));
+				rs.getString("parked_reason"), rs.getBoolean("resend_pending"), rs.getString("placed_by"));
 	}
 
 	/**

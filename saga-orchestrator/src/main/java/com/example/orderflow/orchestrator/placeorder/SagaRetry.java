@@ -29,13 +29,15 @@ class SagaRetry {
 	}
 
 	/**
+	 * @param operator the principal of the operator retrying: recorded with the retried
+	 * step and carried by the command it sends
 	 * @return empty if the order has no saga
 	 */
 	@Transactional
-	Optional<Boolean> retry(UUID orderId) {
+	Optional<Boolean> retry(UUID orderId, String operator) {
 		return this.sagas.lockByOrderId(orderId).map((saga) -> {
 			List<Outgoing> out = new ArrayList<>(1);
-			if (!this.definition.retry(saga, out)) {
+			if (!this.definition.retry(saga, operator, out)) {
 				return false;
 			}
 			this.writer.save(saga, out);

@@ -3,6 +3,7 @@ package com.example.orderflow.orchestrator.placeorder;
 import java.time.Clock;
 import java.util.List;
 
+import com.example.orderflow.messaging.MessagePrincipal;
 import com.example.orderflow.messaging.Outbox;
 
 import org.springframework.stereotype.Component;
@@ -10,7 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * Stores a saga that moved, with its new history, and writes the commands it decided on
  * to the outbox: all in the caller's transaction, so a move and its commands commit
- * together. What the move adds to the saga metrics is counted once that transaction
+ * together. The commands carry the principal the moves were made for
+ * ({@link MessagePrincipal}), whether the moves were prompted by a message, a deadline or
+ * an operator. What the move adds to the saga metrics is counted once that transaction
  * commits.
  */
 @Component
@@ -40,7 +43,7 @@ class SagaWriter {
 		if (!this.sagas.insert(saga)) {
 			return false;
 		}
-		send(out);
+		send(saga, out);
 		this.metrics.countAfterCommit(tally);
 		return true;
 	}
@@ -48,12 +51,13 @@ class SagaWriter {
 	void save(Saga saga, List<Outgoing> out) {
 		SagaTally tally = SagaTally.of(saga);
 		this.sagas.update(saga, this.clock.instant());
-		send(out);
+		send(saga, out);
 		this.metrics.countAfterCommit(tally);
 	}
 
-	private void send(List<Outgoing> out) {
-		out.forEach((outgoing) -> this.outbox.add(outgoing.topic(), outgoing.command()));
+	private void send(Saga saga, List<Outgoing> out) {
+		MessagePrincipal.runAs(saga.actingFor(),
+				() -> out.forEach((outgoing) -> this.outbox.add(outgoing.topic(), outgoing.command())));
 	}
 
 }

@@ -3,11 +3,13 @@ package com.example.orderflow.orchestrator.placeorder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.example.orderflow.contracts.MessageTypes;
 import com.example.orderflow.contracts.SagaMessage;
 import com.example.orderflow.contracts.Topics;
 import com.example.orderflow.messaging.MessageCodec;
+import com.example.orderflow.messaging.MessagePrincipal;
 import com.example.orderflow.messaging.test.KafkaProbe;
 import com.example.orderflow.messaging.test.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,14 +27,32 @@ final class Participants implements AutoCloseable {
 
 	private final MessageCodec codec = new MessageCodec();
 
+	/** Without a principal header, as a producer older than the header sends it. */
 	void publish(String topic, SagaMessage message) {
 		this.probe.send(topic, message.key(), MessageTypes.nameOf(message), this.codec.encode(message));
 	}
 
+	/** With the principal header, as the messaging library carries it on. */
+	void publishAs(String principal, String topic, SagaMessage message) {
+		this.probe.send(topic, message.key(), MessageTypes.nameOf(message), this.codec.encode(message),
+				Map.of(MessagePrincipal.HEADER, principal));
+	}
+
 	<T extends SagaMessage> T awaitCommand(Class<T> type, SagaMessage of) {
-		ConsumerRecord<String, String> record = this.probe.await(KafkaProbe.ofType(type.getSimpleName(), of.key()),
-				WAIT);
-		return type.cast(this.codec.decode(type.getSimpleName(), record.value()));
+		return type.cast(this.codec.decode(type.getSimpleName(), awaitCommandRecord(type, of).value()));
+	}
+
+	/** The first command of a type sent for the order, as a record: headers and all. */
+	ConsumerRecord<String, String> awaitCommandRecord(Class<? extends SagaMessage> type, SagaMessage of) {
+		return this.probe.await(KafkaProbe.ofType(type.getSimpleName(), of.key()), WAIT);
+	}
+
+	/** Every command of a type sent for the order so far, as records. */
+	List<ConsumerRecord<String, String>> commandRecords(Class<? extends SagaMessage> type, SagaMessage of) {
+		return this.probe.received(Duration.ofMillis(200))
+			.stream()
+			.filter(KafkaProbe.ofType(type.getSimpleName(), of.key()))
+			.toList();
 	}
 
 	/**

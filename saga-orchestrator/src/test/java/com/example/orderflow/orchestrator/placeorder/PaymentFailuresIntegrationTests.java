@@ -15,6 +15,7 @@ import com.example.orderflow.contracts.RejectionReason;
 import com.example.orderflow.contracts.Topics;
 import com.example.orderflow.messaging.test.TestDatabase;
 import com.example.orderflow.messaging.test.TestKafka;
+import com.example.orderflow.servicesecurity.test.TestIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,7 @@ class PaymentFailuresIntegrationTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		database.register(registry);
+		TestIssuer.register(registry);
 		registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
 	}
 
@@ -72,7 +74,7 @@ class PaymentFailuresIntegrationTests {
 
 	@Test
 	void retriesAFailingChargeThenParksAFailingRefundUntilAnOperatorRetriesIt() {
-		RestClient client = RestClient.create("http://localhost:" + this.port);
+		RestClient client = Api.asOperator(this.port);
 		OrderPlaced placed = orderPlaced();
 		this.participants.publish(Topics.ORDER_EVENTS, placed);
 		this.participants.awaitCommand(ReserveStock.class, placed);

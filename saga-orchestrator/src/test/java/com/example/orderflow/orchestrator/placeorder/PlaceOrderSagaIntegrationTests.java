@@ -14,8 +14,11 @@ import com.example.orderflow.contracts.PaymentCommand.ChargePayment;
 import com.example.orderflow.contracts.PaymentCommand.RefundPayment;
 import com.example.orderflow.contracts.RejectionReason;
 import com.example.orderflow.contracts.Topics;
+import com.example.orderflow.messaging.test.KafkaProbe;
 import com.example.orderflow.messaging.test.TestDatabase;
 import com.example.orderflow.messaging.test.TestKafka;
+import com.example.orderflow.servicesecurity.test.TestIssuer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +43,7 @@ import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.reserva
 import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.stockReleased;
 import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.stockReserved;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -57,6 +61,7 @@ class PlaceOrderSagaIntegrationTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		database.register(registry);
+		TestIssuer.register(registry);
 		registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
 	}
 
@@ -93,6 +98,38 @@ class PlaceOrderSagaIntegrationTests {
 		List<?> history = (List<?>) saga.get("history");
 		assertThat(history.stream().map((step) -> String.valueOf(((Map<?, ?>) step).get("event"))).toList())
 			.containsExactly("OrderPlaced", "StockReserved", "PaymentCharged", "ReservationConfirmed", "OrderApproved");
+	}
+
+	@Test
+	void recordsWhoPlacedTheOrderInEveryStepAndCarriesThemOnInEveryCommand() {
+		OrderPlaced placed = orderPlaced();
+		String customer = SagaFixtures.CUSTOMER;
+		this.participants.publishAs(customer, Topics.ORDER_EVENTS, placed);
+		assertThat(principalOf(this.participants.awaitCommandRecord(ReserveStock.class, placed))).isEqualTo(customer);
+		this.participants.publishAs(customer, Topics.INVENTORY_EVENTS, stockReserved(placed));
+		assertThat(principalOf(this.participants.awaitCommandRecord(ChargePayment.class, placed))).isEqualTo(customer);
+		// from a payment-service older than the header: the saga still knows who it is
+		// for
+		this.participants.publish(Topics.PAYMENT_EVENTS, paymentCharged(placed));
+		assertThat(principalOf(this.participants.awaitCommandRecord(ConfirmReservation.class, placed)))
+			.isEqualTo(customer);
+		this.participants.publishAs(customer, Topics.INVENTORY_EVENTS, reservationConfirmed(placed));
+		assertThat(principalOf(this.participants.awaitCommandRecord(ApproveOrder.class, placed))).isEqualTo(customer);
+		this.participants.publishAs(customer, Topics.ORDER_EVENTS, orderApproved(placed));
+		awaitState(placed, "APPROVED");
+
+		Map<String, Object> saga = Api.asCustomer(this.port, customer)
+			.get()
+			.uri("/sagas/{orderId}", placed.orderId())
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		assertThat(saga).containsEntry("placedBy", customer);
+		assertThat(steps(saga)).extracting((step) -> step.get("event"), (step) -> step.get("principal"))
+			.containsExactly(tuple("OrderPlaced", customer), tuple("StockReserved", customer),
+					tuple("PaymentCharged", customer), tuple("ReservationConfirmed", customer),
+					tuple("OrderApproved", customer));
+		assertThat(steps(saga)).allSatisfy((step) -> assertThat(step.get("at")).isNotNull());
 	}
 
 	@Test
@@ -161,7 +198,7 @@ class PlaceOrderSagaIntegrationTests {
 	@Test
 	void parksAnUnansweredCompensationUntilAnOperatorRetriesIt() {
 		OrderPlaced placed = orderPlaced();
-		this.participants.publish(Topics.ORDER_EVENTS, placed);
+		this.participants.publishAs(SagaFixtures.CUSTOMER, Topics.ORDER_EVENTS, placed);
 		this.participants.awaitCommand(ReserveStock.class, placed);
 		this.participants.publish(Topics.INVENTORY_EVENTS, stockReserved(placed));
 		this.participants.awaitCommand(ChargePayment.class, placed);
@@ -172,7 +209,7 @@ class PlaceOrderSagaIntegrationTests {
 		assertThat(parked).containsEntry("parkedIn", "RELEASING_STOCK")
 			.containsEntry("parkedReason", "no reply to ReleaseStock after 2 attempt(s)")
 			.containsEntry("stepDeadline", null);
-		RestClient client = RestClient.create("http://localhost:" + this.port);
+		RestClient client = Api.asOperator(this.port);
 		List<Map<String, Object>> listed = client.get()
 			.uri("/sagas?state=PARKED")
 			.retrieve()
@@ -193,6 +230,15 @@ class PlaceOrderSagaIntegrationTests {
 			.getStatusCode()
 			.value()).as("a second retry changes nothing").isEqualTo(200);
 		long releases = this.participants.commandsFor(placed, Duration.ofSeconds(1));
+		List<ConsumerRecord<String, String>> releaseCommands = this.participants.commandRecords(ReleaseStock.class,
+				placed);
+		assertThat(releaseCommands).extracting(PlaceOrderSagaIntegrationTests::principalOf)
+			.as("sent for the customer, then re-sent for the operator who retried")
+			.containsExactly(SagaFixtures.CUSTOMER, SagaFixtures.CUSTOMER, TestIssuer.TOOLS_CLIENT);
+		Map<String, Object> retried = awaitState(placed, "RELEASING_STOCK");
+		assertThat(steps(retried)).extracting((step) -> step.get("event"), (step) -> step.get("principal"))
+			.endsWith(tuple("DeadlinePassed", SagaFixtures.CUSTOMER), tuple("Parked", SagaFixtures.CUSTOMER),
+					tuple("OperatorRetry", TestIssuer.TOOLS_CLIENT));
 		this.participants.publish(Topics.INVENTORY_EVENTS, stockReleased(placed));
 		this.participants.awaitCommand(RejectOrder.class, placed);
 		this.participants.publish(Topics.ORDER_EVENTS, orderRejected(placed, RejectionReason.PAYMENT_DECLINED));
@@ -205,7 +251,7 @@ class PlaceOrderSagaIntegrationTests {
 
 	@Test
 	void answersUnknownSagasWithProblemDetails() {
-		var response = RestClient.create("http://localhost:" + this.port)
+		var response = Api.asOperator(this.port)
 			.get()
 			.uri("/sagas/{id}", java.util.UUID.randomUUID())
 			.retrieve()
@@ -216,8 +262,17 @@ class PlaceOrderSagaIntegrationTests {
 		assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
 	}
 
+	private static String principalOf(ConsumerRecord<String, String> command) {
+		return KafkaProbe.header(command, "principal");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> steps(Map<String, Object> saga) {
+		return (List<Map<String, Object>>) saga.get("history");
+	}
+
 	private Map<String, Object> awaitState(OrderPlaced placed, String state) {
-		RestClient client = RestClient.create("http://localhost:" + this.port);
+		RestClient client = Api.asOperator(this.port);
 		return await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> client.get()

@@ -34,6 +34,7 @@ import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.reserva
 import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.stockReleased;
 import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.stockReserved;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * One test per path of the saga: given these replies, expect these commands and this end
@@ -52,7 +53,7 @@ class PlaceOrderSagaTests {
 
 	@Test
 	void approvesAnOrderWhoseStockIsReservedAndPaymentCharged() {
-		Saga running = this.saga.start(this.placed, this.sent);
+		Saga running = this.saga.start(this.placed, SagaFixtures.CUSTOMER, this.sent);
 		assertThat(running.state()).isEqualTo(SagaState.RESERVING_STOCK);
 		assertThat(running.stepDeadline()).isEqualTo(this.clock.instant().plusSeconds(10));
 		ReserveStock reserve = lastSent(Topics.INVENTORY_COMMANDS, ReserveStock.class);
@@ -83,7 +84,7 @@ class PlaceOrderSagaTests {
 
 	@Test
 	void rejectsWithoutChargingWhenStockIsOut() {
-		Saga running = this.saga.start(this.placed, this.sent);
+		Saga running = this.saga.start(this.placed, SagaFixtures.CUSTOMER, this.sent);
 		this.saga.on(running, outOfStock(this.placed), this.sent);
 
 		RejectOrder reject = lastSent(Topics.ORDER_COMMANDS, RejectOrder.class);
@@ -97,7 +98,7 @@ class PlaceOrderSagaTests {
 
 	@Test
 	void releasesTheReservationThenRejectsWhenPaymentIsDeclined() {
-		Saga running = this.saga.start(this.placed, this.sent);
+		Saga running = this.saga.start(this.placed, SagaFixtures.CUSTOMER, this.sent);
 		this.saga.on(running, stockReserved(this.placed), this.sent);
 		this.saga.on(running, paymentDeclined(this.placed), this.sent);
 
@@ -114,7 +115,7 @@ class PlaceOrderSagaTests {
 
 	@Test
 	void releasesAndRejectsWithTimeoutWhenInventoryDoesNotAnswerInTime() {
-		Saga running = this.saga.start(this.placed, this.sent);
+		Saga running = this.saga.start(this.placed, SagaFixtures.CUSTOMER, this.sent);
 		this.clock.advance(Duration.ofSeconds(10));
 		assertThat(running.isOverdue(this.clock.instant())).isTrue();
 
@@ -129,7 +130,7 @@ class PlaceOrderSagaTests {
 
 	@Test
 	void refundsThenReleasesWhenPaymentDoesNotAnswerInTime() {
-		Saga running = this.saga.start(this.placed, this.sent);
+		Saga running = this.saga.start(this.placed, SagaFixtures.CUSTOMER, this.sent);
 		this.saga.on(running, stockReserved(this.placed), this.sent);
 		this.clock.advance(Duration.ofSeconds(11));
 
@@ -152,7 +153,7 @@ class PlaceOrderSagaTests {
 
 	@Test
 	void resendsConfirmationPastThePointOfNoReturnInsteadOfCompensating() {
-		Saga running = this.saga.start(this.placed, this.sent);
+		Saga running = this.saga.start(this.placed, SagaFixtures.CUSTOMER, this.sent);
 		this.saga.on(running, stockReserved(this.placed), this.sent);
 		this.saga.on(running, paymentCharged(this.placed), this.sent);
 		ConfirmReservation first = lastSent(Topics.INVENTORY_COMMANDS, ConfirmReservation.class);
@@ -174,7 +175,7 @@ class PlaceOrderSagaTests {
 
 	@Test
 	void parksACompensationThatIsNeverAnsweredAndResumesItOnAnOperatorsRetry() {
-		Saga running = this.saga.start(this.placed, this.sent);
+		Saga running = this.saga.start(this.placed, SagaFixtures.CUSTOMER, this.sent);
 		this.saga.on(running, stockReserved(this.placed), this.sent);
 		this.saga.on(running, paymentDeclined(this.placed), this.sent);
 		assertThat(running.state()).isEqualTo(SagaState.RELEASING_STOCK);
@@ -191,11 +192,12 @@ class PlaceOrderSagaTests {
 		assertThat(this.sent).filteredOn((out) -> out.command() instanceof ReleaseStock).hasSize(3);
 
 		int sentBeforeRetry = this.sent.size();
-		assertThat(this.saga.retry(running, this.sent)).isTrue();
+		assertThat(this.saga.retry(running, SagaFixtures.OPERATOR, this.sent)).isTrue();
 		assertThat(running.state()).isEqualTo(SagaState.RELEASING_STOCK);
 		assertThat(running.stepAttempts()).isZero();
 		lastSent(Topics.INVENTORY_COMMANDS, ReleaseStock.class);
-		assertThat(this.saga.retry(running, this.sent)).as("a second retry changes nothing").isFalse();
+		assertThat(this.saga.retry(running, SagaFixtures.OPERATOR, this.sent)).as("a second retry changes nothing")
+			.isFalse();
 		assertThat(this.sent).hasSize(sentBeforeRetry + 1);
 
 		this.saga.on(running, stockReleased(this.placed), this.sent);
@@ -204,8 +206,43 @@ class PlaceOrderSagaTests {
 	}
 
 	@Test
+	void recordsEveryStepWithThePrincipalItWasDoneFor() {
+		Saga running = this.saga.start(this.placed, SagaFixtures.CUSTOMER, this.sent);
+		// a reply from a participant older than the principal header
+		running.actFor(null);
+		this.saga.on(running, stockReserved(this.placed), this.sent);
+		running.actFor("support-sam");
+		this.saga.on(running, paymentDeclined(this.placed), this.sent);
+		for (int deadline = 0; deadline < 3; deadline++) {
+			this.clock.advance(Duration.ofMinutes(1));
+			this.saga.onDeadline(running, this.sent);
+		}
+		assertThat(running.drainNewSteps()).extracting(SagaStep::event, SagaStep::principal)
+			.containsExactly(tuple("OrderPlaced", SagaFixtures.CUSTOMER), tuple("StockReserved", SagaFixtures.CUSTOMER),
+					tuple("PaymentDeclined", "support-sam"), tuple("DeadlinePassed", SagaFixtures.CUSTOMER),
+					tuple("DeadlinePassed", SagaFixtures.CUSTOMER), tuple("Parked", SagaFixtures.CUSTOMER));
+
+		this.saga.retry(running, SagaFixtures.OPERATOR, this.sent);
+
+		assertThat(running.drainNewSteps()).extracting(SagaStep::event, SagaStep::principal)
+			.containsExactly(tuple("OperatorRetry", SagaFixtures.OPERATOR));
+		assertThat(running.actingFor()).as("the retried command is sent for the operator")
+			.isEqualTo(SagaFixtures.OPERATOR);
+		assertThat(running.placedBy()).isEqualTo(SagaFixtures.CUSTOMER);
+	}
+
+	@Test
+	void recordsNoPrincipalForASagaWhoseOrderPlacedNamedNone() {
+		Saga running = this.saga.start(this.placed, null, this.sent);
+		this.saga.on(running, stockReserved(this.placed), this.sent);
+
+		assertThat(running.drainNewSteps()).extracting(SagaStep::principal).containsExactly(null, null);
+		assertThat(running.placedBy()).isNull();
+	}
+
+	@Test
 	void parksAPaidOrderWhoseConfirmationOutlivesTheSagaDeadline() {
-		Saga running = this.saga.start(this.placed, this.sent);
+		Saga running = this.saga.start(this.placed, SagaFixtures.CUSTOMER, this.sent);
 		this.saga.on(running, stockReserved(this.placed), this.sent);
 		this.saga.on(running, paymentCharged(this.placed), this.sent);
 		this.clock.advance(Duration.ofMinutes(11));
@@ -220,7 +257,7 @@ class PlaceOrderSagaTests {
 
 	@Test
 	void ignoresRepeatedAndLateRepliesButRecordsThem() {
-		Saga running = this.saga.start(this.placed, this.sent);
+		Saga running = this.saga.start(this.placed, SagaFixtures.CUSTOMER, this.sent);
 		this.saga.on(running, outOfStock(this.placed), this.sent);
 		int sentBefore = this.sent.size();
 
@@ -288,7 +325,7 @@ class PlaceOrderSagaTests {
 	void drawsEachWaitBeforeAResendFromTheJitterRange() {
 		PlaceOrderSaga jittered = new PlaceOrderSaga(this.clock, SagaFixtures.properties(Duration.ofSeconds(10)),
 				SagaFixtures.fixedJitter(0));
-		Saga running = jittered.start(this.placed, this.sent);
+		Saga running = jittered.start(this.placed, SagaFixtures.CUSTOMER, this.sent);
 		jittered.on(running, stockReserved(this.placed), this.sent);
 
 		jittered.on(running, paymentFailed(this.placed), this.sent);
@@ -376,7 +413,7 @@ class PlaceOrderSagaTests {
 		assertThat(running.stepDeadline()).isNull();
 		assertThat(this.sent).filteredOn((out) -> out.command() instanceof RefundPayment).hasSize(4);
 
-		assertThat(this.saga.retry(running, this.sent)).isTrue();
+		assertThat(this.saga.retry(running, SagaFixtures.OPERATOR, this.sent)).isTrue();
 		lastSent(Topics.PAYMENT_COMMANDS, RefundPayment.class);
 		assertThat(running.state()).isEqualTo(SagaState.REFUNDING_PAYMENT);
 		assertThat(running.stepAttempts()).isZero();
@@ -384,7 +421,8 @@ class PlaceOrderSagaTests {
 		assertThat(running.sagaDeadline()).as("a fresh saga deadline")
 			.isEqualTo(this.clock.instant().plus(Duration.ofMinutes(10)));
 		int sentAfterRetry = this.sent.size();
-		assertThat(this.saga.retry(running, this.sent)).as("a second retry changes nothing").isFalse();
+		assertThat(this.saga.retry(running, SagaFixtures.OPERATOR, this.sent)).as("a second retry changes nothing")
+			.isFalse();
 		assertThat(this.sent).hasSize(sentAfterRetry);
 		assertThat(running.state()).isEqualTo(SagaState.REFUNDING_PAYMENT);
 
@@ -404,7 +442,7 @@ class PlaceOrderSagaTests {
 		failEverySend(running, () -> refundFailed(this.placed));
 		// long after the saga deadline: the operator fixed the cause, or thinks so
 		this.clock.advance(Duration.ofHours(2));
-		this.saga.retry(running, this.sent);
+		this.saga.retry(running, SagaFixtures.OPERATOR, this.sent);
 
 		this.saga.on(running, refundFailed(this.placed), this.sent);
 		assertThat(running.resendPending()).isTrue();
@@ -436,7 +474,7 @@ class PlaceOrderSagaTests {
 	}
 
 	private Saga chargingPayment() {
-		Saga running = this.saga.start(this.placed, this.sent);
+		Saga running = this.saga.start(this.placed, SagaFixtures.CUSTOMER, this.sent);
 		this.saga.on(running, stockReserved(this.placed), this.sent);
 		return running;
 	}

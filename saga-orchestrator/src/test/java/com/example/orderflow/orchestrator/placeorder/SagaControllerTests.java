@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.example.orderflow.servicesecurity.test.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -15,6 +16,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -35,12 +38,18 @@ class SagaControllerTests {
 	@MockitoBean
 	private SagaRetry retry;
 
+	@DynamicPropertySource
+	static void issuer(DynamicPropertyRegistry registry) {
+		TestIssuer.register(registry);
+	}
+
 	@Test
 	void answersAnUnknownSagaWithA404Problem() {
 		UUID orderId = UUID.randomUUID();
 		given(this.sagas.findView(orderId)).willReturn(Optional.empty());
 
-		assertThat(this.mvc.get().uri("/sagas/{orderId}", orderId)).hasStatus(HttpStatus.NOT_FOUND)
+		assertThat(this.mvc.get().uri("/sagas/{orderId}", orderId).header(HttpHeaders.AUTHORIZATION, operator()))
+			.hasStatus(HttpStatus.NOT_FOUND)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
 			.extractingPath("$.detail")
@@ -49,9 +58,11 @@ class SagaControllerTests {
 
 	@Test
 	void refusesALimitOutOfRangeWithA400Problem() {
-		assertThat(this.mvc.get().uri("/sagas?state=PARKED&limit=0")).hasStatus(HttpStatus.BAD_REQUEST)
+		assertThat(this.mvc.get().uri("/sagas?state=PARKED&limit=0").header(HttpHeaders.AUTHORIZATION, operator()))
+			.hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(this.mvc.get().uri("/sagas?state=PARKED&limit=1001")).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(this.mvc.get().uri("/sagas?state=PARKED&limit=1001").header(HttpHeaders.AUTHORIZATION, operator()))
+			.hasStatus(HttpStatus.BAD_REQUEST);
 	}
 
 	@Test
@@ -60,7 +71,8 @@ class SagaControllerTests {
 		given(this.sagas.findView(orderId))
 			.willThrow(new CannotGetJdbcConnectionException("x", new SQLException("refused", "08001")));
 
-		assertThat(this.mvc.get().uri("/sagas/{orderId}", orderId)).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+		assertThat(this.mvc.get().uri("/sagas/{orderId}", orderId).header(HttpHeaders.AUTHORIZATION, operator()))
+			.hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.hasHeader(HttpHeaders.RETRY_AFTER, "2")
 			.bodyJson()
@@ -75,7 +87,10 @@ class SagaControllerTests {
 		UUID orderId = UUID.randomUUID();
 		given(this.sagas.findView(orderId)).willThrow(new IllegalStateException("secret internals"));
 
-		MvcTestResult result = this.mvc.get().uri("/sagas/{orderId}", orderId).exchange();
+		MvcTestResult result = this.mvc.get()
+			.uri("/sagas/{orderId}", orderId)
+			.header(HttpHeaders.AUTHORIZATION, operator())
+			.exchange();
 
 		assertThat(result).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -84,6 +99,10 @@ class SagaControllerTests {
 			.isEqualTo("The request could not be handled.");
 		assertThat(result).body().asString().doesNotContain("secret internals", "IllegalStateException");
 		assertThat(output).contains("java.lang.IllegalStateException: secret internals", "\tat ");
+	}
+
+	private static String operator() {
+		return "Bearer " + TestIssuer.shared().operator();
 	}
 
 }

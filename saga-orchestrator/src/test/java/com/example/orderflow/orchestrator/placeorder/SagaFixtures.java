@@ -30,6 +30,12 @@ final class SagaFixtures {
 
 	static final Money TOTAL = new Money(10_200, "EUR");
 
+	/** The customer every fixture order is for, who placed it. */
+	static final String CUSTOMER = "alice";
+
+	/** The principal of the operator who retries a parked saga. */
+	static final String OPERATOR = "operator-olivia";
+
 	private SagaFixtures() {
 	}
 
@@ -67,7 +73,7 @@ final class SagaFixtures {
 	}
 
 	static OrderPlaced orderPlaced() {
-		return new OrderPlaced(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Instant.now(), "alice", "EUR",
+		return new OrderPlaced(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Instant.now(), CUSTOMER, "EUR",
 				List.of(new OrderItem("SKU-BOOK", 2), new OrderItem("SKU-MUG", 1)));
 	}
 

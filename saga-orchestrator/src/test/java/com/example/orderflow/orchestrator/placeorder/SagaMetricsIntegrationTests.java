@@ -20,6 +20,7 @@ import com.example.orderflow.contracts.RejectionReason;
 import com.example.orderflow.contracts.Topics;
 import com.example.orderflow.messaging.test.TestDatabase;
 import com.example.orderflow.messaging.test.TestKafka;
+import com.example.orderflow.servicesecurity.test.TestIssuer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,7 @@ class SagaMetricsIntegrationTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		database.register(registry);
+		TestIssuer.register(registry);
 		registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
 	}
 
@@ -171,11 +173,7 @@ class SagaMetricsIntegrationTests {
 
 	@Test
 	void exposesTheSagaMetricsToPrometheusUnderTheirDocumentedNames() {
-		String scrape = RestClient.create("http://localhost:" + this.port)
-			.get()
-			.uri("/actuator/prometheus")
-			.retrieve()
-			.body(String.class);
+		String scrape = Api.asOperator(this.port).get().uri("/actuator/prometheus").retrieve().body(String.class);
 
 		assertThat(scrape).contains("orchestrator_sagas_started_total ",
 				"orchestrator_sagas_finished_total{outcome=\"APPROVED\",reason=\"none\"} ",
@@ -225,7 +223,7 @@ class SagaMetricsIntegrationTests {
 	}
 
 	private void awaitHistory(OrderPlaced placed, int steps) {
-		RestClient client = RestClient.create("http://localhost:" + this.port);
+		RestClient client = Api.asOperator(this.port);
 		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
 			Map<String, Object> saga = client.get()
 				.uri("/sagas/{orderId}", placed.orderId())

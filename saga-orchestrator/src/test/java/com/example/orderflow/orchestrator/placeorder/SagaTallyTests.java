@@ -39,7 +39,7 @@ class SagaTallyTests {
 
 	@Test
 	void countsAStartOnlyForASagaNotStoredYet() {
-		Saga running = this.saga.start(this.placed, this.sent);
+		Saga running = this.saga.start(this.placed, SagaFixtures.CUSTOMER, this.sent);
 
 		assertThat(stored(running)).isEqualTo(new SagaTally(true, List.of(), null, null, null));
 		this.saga.on(running, stockReserved(this.placed), this.sent);
@@ -125,14 +125,14 @@ class SagaTallyTests {
 		assertThat(running.state()).isEqualTo(SagaState.PARKED);
 		assertThat(stored(running).isEmpty()).isTrue();
 
-		this.saga.retry(running, this.sent);
+		this.saga.retry(running, SagaFixtures.OPERATOR, this.sent);
 		assertThat(stored(running).isEmpty()).isTrue();
 		this.saga.on(running, stockReleased(this.placed), this.sent);
 		assertThat(stored(running).compensationsEntered()).containsExactly(SagaState.REJECTING_ORDER);
 	}
 
 	private Saga started() {
-		Saga running = this.saga.start(this.placed, this.sent);
+		Saga running = this.saga.start(this.placed, SagaFixtures.CUSTOMER, this.sent);
 		stored(running);
 		return running;
 	}

@@ -135,7 +135,9 @@ class OrderControllerIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void concurrentIdenticalRequestsPlaceOneOrder() throws Exception {
 		String key = newIdempotencyKey();
-		String body = placeOrderBody();
+		String customerId = newCustomerId();
+		String body = placeOrderBody(customerId);
+		String token = issuer.customer(customerId);
 		RestClient client = RestClient.create("http://localhost:" + this.port);
 		int requests = 10;
 		CountDownLatch start = new CountDownLatch(1);
@@ -146,6 +148,7 @@ class OrderControllerIntegrationTests extends IntegrationTestSupport {
 					start.await();
 					return client.post()
 						.uri("/orders")
+						.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
 						.header(OrderController.IDEMPOTENCY_KEY, key)
 						.contentType(MediaType.APPLICATION_JSON)
 						.body(body)
@@ -193,7 +196,8 @@ class OrderControllerIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void placingWithoutAnIdempotencyKeyIsABadRequest() throws Exception {
-		this.mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).content(placeOrderBody()))
+		this.mvc.perform(
+				post("/orders").with(asOperator()).contentType(MediaType.APPLICATION_JSON).content(placeOrderBody()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
@@ -266,7 +270,8 @@ class OrderControllerIntegrationTests extends IntegrationTestSupport {
 		for (String accept : List.of(MediaType.ALL_VALUE, MediaType.APPLICATION_JSON_VALUE,
 				MediaType.TEXT_PLAIN_VALUE)) {
 			this.mvc
-				.perform(post("/orders").header(OrderController.IDEMPOTENCY_KEY, newIdempotencyKey())
+				.perform(post("/orders").with(asCustomer(customerId))
+					.header(OrderController.IDEMPOTENCY_KEY, newIdempotencyKey())
 					.contentType(MediaType.TEXT_PLAIN)
 					.header(HttpHeaders.ACCEPT, accept)
 					.content(placeOrderBody(customerId)))
@@ -280,7 +285,8 @@ class OrderControllerIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void placingWithABrowsersAcceptHeaderAnswersInJson() throws Exception {
 		this.mvc
-			.perform(post("/orders").header(OrderController.IDEMPOTENCY_KEY, newIdempotencyKey())
+			.perform(post("/orders").with(asOperator())
+				.header(OrderController.IDEMPOTENCY_KEY, newIdempotencyKey())
 				.contentType(MediaType.APPLICATION_JSON)
 				.header(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")
 				.content(placeOrderBody()))
@@ -294,7 +300,8 @@ class OrderControllerIntegrationTests extends IntegrationTestSupport {
 		String customerId = newCustomerId();
 
 		this.mvc
-			.perform(post("/orders").header(OrderController.IDEMPOTENCY_KEY, newIdempotencyKey())
+			.perform(post("/orders").with(asCustomer(customerId))
+				.header(OrderController.IDEMPOTENCY_KEY, newIdempotencyKey())
 				.contentType(MediaType.APPLICATION_JSON)
 				.accept(MediaType.TEXT_PLAIN)
 				.content(placeOrderBody(customerId)))
@@ -310,7 +317,7 @@ class OrderControllerIntegrationTests extends IntegrationTestSupport {
 		String sku = newSku();
 		String orderId = placedOrderId(place(newIdempotencyKey(), placeOrderBody(customerId, "EUR", sku, 3)));
 
-		this.mvc.perform(get("/orders/{id}", orderId))
+		this.mvc.perform(get("/orders/{id}", orderId).with(asCustomer(customerId)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.orderId").value(orderId))
 			.andExpect(jsonPath("$.customerId").value(customerId))
@@ -323,12 +330,13 @@ class OrderControllerIntegrationTests extends IntegrationTestSupport {
 			.andExpect(jsonPath("$.lines[0].quantity").value(3))
 			.andExpect(jsonPath("$.lines[0].unitPrice").value(nullValue()))
 			.andExpect(jsonPath("$.createdAt").isNotEmpty())
-			.andExpect(jsonPath("$.updatedAt").isNotEmpty());
+			.andExpect(jsonPath("$.updatedAt").isNotEmpty())
+			.andExpect(jsonPath("$.placedBy").value(customerId));
 	}
 
 	@Test
 	void readingAnUnknownOrderIsNotFound() throws Exception {
-		this.mvc.perform(get("/orders/{id}", UUID.randomUUID()))
+		this.mvc.perform(get("/orders/{id}", UUID.randomUUID()).with(asOperator()))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.status").value(404));
@@ -336,7 +344,7 @@ class OrderControllerIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void readingWithAMalformedIdIsABadRequest() throws Exception {
-		this.mvc.perform(get("/orders/{id}", "not-a-uuid"))
+		this.mvc.perform(get("/orders/{id}", "not-a-uuid").with(asOperator()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("orderId"));
@@ -350,7 +358,11 @@ class OrderControllerIntegrationTests extends IntegrationTestSupport {
 		String newest = placedOrderId(place(newIdempotencyKey(), placeOrderBody(customerId)));
 		place(newIdempotencyKey(), placeOrderBody()).andExpect(status().isAccepted());
 
-		this.mvc.perform(get("/orders").param("customerId", customerId).param("page", "0").param("size", "2"))
+		this.mvc
+			.perform(get("/orders").with(asCustomer(customerId))
+				.param("customerId", customerId)
+				.param("page", "0")
+				.param("size", "2"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.content[*].orderId", contains(newest, middle)))
 			.andExpect(jsonPath("$.content[0].customerId").value(customerId))
@@ -359,7 +371,11 @@ class OrderControllerIntegrationTests extends IntegrationTestSupport {
 			.andExpect(jsonPath("$.size").value(2))
 			.andExpect(jsonPath("$.totalElements").value(3))
 			.andExpect(jsonPath("$.totalPages").value(2));
-		this.mvc.perform(get("/orders").param("customerId", customerId).param("page", "1").param("size", "2"))
+		this.mvc
+			.perform(get("/orders").with(asCustomer(customerId))
+				.param("customerId", customerId)
+				.param("page", "1")
+				.param("size", "2"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.content[*].orderId", contains(oldest)));
 	}
@@ -371,21 +387,24 @@ class OrderControllerIntegrationTests extends IntegrationTestSupport {
 		String rejected = placedOrderId(place(newIdempotencyKey(), placeOrderBody(customerId)));
 		reject(rejected, RejectionReason.OUT_OF_STOCK);
 
-		this.mvc.perform(get("/orders").param("customerId", customerId).param("status", "REJECTED"))
+		this.mvc.perform(
+				get("/orders").with(asCustomer(customerId)).param("customerId", customerId).param("status", "REJECTED"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.content[*].orderId", contains(rejected)))
 			.andExpect(jsonPath("$.content[0].reason").value("OUT_OF_STOCK"))
 			.andExpect(jsonPath("$.totalElements").value(1));
-		this.mvc.perform(get("/orders").param("customerId", customerId).param("status", "PENDING"))
+		this.mvc.perform(
+				get("/orders").with(asCustomer(customerId)).param("customerId", customerId).param("status", "PENDING"))
 			.andExpect(jsonPath("$.content[*].orderId", contains(pending)));
-		this.mvc.perform(get("/orders").param("customerId", customerId).param("status", ""))
+		this.mvc
+			.perform(get("/orders").with(asCustomer(customerId)).param("customerId", customerId).param("status", ""))
 			.andExpect(jsonPath("$.totalElements").value(2))
 			.andExpect(jsonPath("$.size").value(20));
 	}
 
 	@Test
 	void listingWithAnUnknownStatusIsABadRequest() throws Exception {
-		this.mvc.perform(get("/orders").param("status", "SHIPPED"))
+		this.mvc.perform(get("/orders").with(asOperator()).param("status", "SHIPPED"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("status"));
@@ -394,18 +413,23 @@ class OrderControllerIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void listingWithAPageSizeOutOfRangeIsABadRequest() throws Exception {
 		for (String size : List.of("0", "101")) {
-			this.mvc.perform(get("/orders").param("size", size))
+			this.mvc.perform(get("/orders").with(asOperator()).param("size", size))
 				.andExpect(status().isBadRequest())
 				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.errors[0].field").value("size"));
 		}
-		this.mvc.perform(get("/orders").param("page", "-1"))
+		this.mvc.perform(get("/orders").with(asOperator()).param("page", "-1"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("page"));
 	}
 
+	/**
+	 * As the customer the body names, as customers place their own orders; a body without
+	 * a readable one as an operator.
+	 */
 	private ResultActions place(String idempotencyKey, String body) throws Exception {
-		return this.mvc.perform(post("/orders").header(OrderController.IDEMPOTENCY_KEY, idempotencyKey)
+		return this.mvc.perform(post("/orders").with(PlaceOrderFixtures.asPlacer(body))
+			.header(OrderController.IDEMPOTENCY_KEY, idempotencyKey)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body));
 	}

@@ -180,8 +180,26 @@ class OrderControllerPlacementCheckIntegrationTests extends IntegrationTestSuppo
 		place(newIdempotencyKey(), body).andExpect(status().isUnprocessableContent());
 	}
 
+	@Test
+	void asksWithTheCallersOwnToken() throws Exception {
+		String customerId = newCustomerId();
+		String sku = newSku();
+		String token = issuer.customer(customerId);
+
+		this.mvc
+			.perform(post("/orders").with(withToken(token))
+				.header(OrderController.IDEMPOTENCY_KEY, newIdempotencyKey())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(placeOrderBody(customerId, "EUR", sku, 1)))
+			.andExpect(status().isAccepted());
+
+		assertThat(downstream.accountAuthorization(customerId)).isEqualTo("Bearer " + token);
+		assertThat(downstream.productAuthorization(sku)).isEqualTo("Bearer " + token);
+	}
+
 	private ResultActions place(String idempotencyKey, String body) throws Exception {
-		return this.mvc.perform(post("/orders").header(OrderController.IDEMPOTENCY_KEY, idempotencyKey)
+		return this.mvc.perform(post("/orders").with(PlaceOrderFixtures.asPlacer(body))
+			.header(OrderController.IDEMPOTENCY_KEY, idempotencyKey)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body));
 	}

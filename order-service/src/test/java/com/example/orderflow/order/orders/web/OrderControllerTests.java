@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.example.orderflow.order.orders.OrderPlacement;
 import com.example.orderflow.order.orders.OrderRepository;
+import com.example.orderflow.servicesecurity.test.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -16,6 +17,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -44,13 +47,19 @@ class OrderControllerTests {
 	@MockitoBean
 	private OrderRepository orders;
 
+	@DynamicPropertySource
+	static void issuer(DynamicPropertyRegistry registry) {
+		TestIssuer.register(registry);
+	}
+
 	@Test
 	void answersA503ProblemWithRetryAfterWhenTheDatabaseIsOutOfReach(CapturedOutput output) {
-		given(this.placement.place(anyString(), any()))
+		given(this.placement.place(anyString(), any(), anyString()))
 			.willThrow(new CannotGetJdbcConnectionException("x", new SQLException("refused", "08001")));
 
 		assertThat(this.mvc.post()
 			.uri("/orders")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestIssuer.shared().operator())
 			.header(OrderController.IDEMPOTENCY_KEY, newIdempotencyKey())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(placeOrderBody())).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
@@ -68,7 +77,10 @@ class OrderControllerTests {
 		UUID orderId = UUID.randomUUID();
 		given(this.orders.findById(orderId)).willThrow(new IllegalStateException("secret internals"));
 
-		MvcTestResult result = this.mvc.get().uri("/orders/{orderId}", orderId).exchange();
+		MvcTestResult result = this.mvc.get()
+			.uri("/orders/{orderId}", orderId)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestIssuer.shared().operator())
+			.exchange();
 
 		assertThat(result).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)

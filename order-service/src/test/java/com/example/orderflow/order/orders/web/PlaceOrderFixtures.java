@@ -2,6 +2,12 @@ package com.example.orderflow.order.orders.web;
 
 import java.util.UUID;
 
+import com.example.orderflow.servicesecurity.test.TestIssuer;
+import com.jayway.jsonpath.JsonPath;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
 /**
  * Request bodies and keys for {@code POST /orders}; fresh customers and skus on every
  * call.
@@ -43,6 +49,27 @@ final class PlaceOrderFixtures {
 		}
 		return """
 				{"customerId":"%s","currency":"%s","items":[%s]}""".formatted(customerId, currency, items);
+	}
+
+	/**
+	 * The token of the customer a body names, as customers place their own orders; an
+	 * operator's for a body without a readable one (malformed on purpose).
+	 */
+	static RequestPostProcessor asPlacer(String body) {
+		TestIssuer issuer = TestIssuer.shared();
+		String token;
+		try {
+			Object customerId = JsonPath.read(body, "$.customerId");
+			token = (customerId instanceof String customer) ? issuer.customer(customer) : issuer.operator();
+		}
+		catch (RuntimeException unreadable) {
+			token = issuer.operator();
+		}
+		String bearer = "Bearer " + token;
+		return (request) -> {
+			request.addHeader(HttpHeaders.AUTHORIZATION, bearer);
+			return request;
+		};
 	}
 
 }
