@@ -1,5 +1,4 @@
 /**
- * How the HTTP API reports errors: RFC 9457 problem details for every failure; and how it
- * describes itself (bearer tokens required).
+ * How the HTTP API reports errors: RFC 9457 problem details for every failure.
  */
 package com.example.orderflow.inventory.web;

@@ -3,6 +3,8 @@ package com.example.orderflow.order.catalog;
 import java.net.http.HttpClient;
 import java.time.Clock;
 
+import com.example.orderflow.servicesecurity.BearerTokenRelay;
+
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.client.ClientHttpRequestFactory;

@@ -1,5 +1,5 @@
 /**
  * How the HTTP API reports errors: RFC 9457 problem details, with the invalid fields
- * listed for a bad request; and how it describes itself (bearer tokens required).
+ * listed for a bad request.
  */
 package com.example.orderflow.payment.web;

@@ -1,5 +1,4 @@
 /**
- * Framework wiring of the orchestrator: clock, randomness, scheduling and the API
- * description's security scheme.
+ * Framework wiring of the orchestrator: clock, randomness and scheduling.
  */
 package com.example.orderflow.orchestrator.config;
