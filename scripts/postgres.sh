@@ -4,6 +4,20 @@
 
 PG_PORT="${PGPORT:-5432}"
 
+# The roles' passwords: random, made once per machine user and kept outside the repository (no
+# password is written in it), shared by every clone and STACK_DIR that uses this one server.
+PG_SECRETS="${ORDERFLOW_SECRETS_DIR:-$HOME/.config/orderflow}"
+
+role_password() { # role: its password, made on first use
+  local file="$PG_SECRETS/postgres-$1.password"
+  if [ ! -s "$file" ]; then
+    mkdir -p "$PG_SECRETS"
+    chmod 700 "$PG_SECRETS"
+    (umask 077 && openssl rand -hex 24 >"$file")
+  fi
+  cat "$file"
+}
+
 as_postgres() {
   if [ "$(id -u)" = 0 ]; then
     su postgres -s /bin/sh -c "$*"
@@ -39,17 +53,18 @@ ensure_postgres() {
     sleep 1
   done
   # One role for the test suite (it creates a fresh database per test context) and one
-  # owner role and database per service for the local stack.
-  as_postgres "psql -q -p $PG_PORT -v ON_ERROR_STOP=1 -d postgres" <<'SQL'
-do $$
-begin
-  if not exists (select from pg_roles where rolname = 'orderflow_test') then
-    create role orderflow_test login createdb password 'orderflow_test';
-  end if;
-  if not exists (select from pg_roles where rolname = 'orderflow') then
-    create role orderflow login password 'orderflow';
-  end if;
-end $$;
+  # owner role and database per service for the local stack. The passwords reach psql on its
+  # standard input, never on a command line; set each time, so the files stay the truth.
+  local test_password owner_password
+  test_password="$(role_password orderflow_test)"
+  owner_password="$(role_password orderflow)"
+  as_postgres "psql -q -p $PG_PORT -v ON_ERROR_STOP=1 -d postgres" <<SQL
+\\set test_password $test_password
+\\set owner_password $owner_password
+select 'create role orderflow_test login createdb' where not exists (select from pg_roles where rolname = 'orderflow_test') \\gexec
+select 'create role orderflow login' where not exists (select from pg_roles where rolname = 'orderflow') \\gexec
+alter role orderflow_test password :'test_password';
+alter role orderflow password :'owner_password';
 SQL
   local db
   for db in "${DB_PREFIX:-}orders" "${DB_PREFIX:-}payments" "${DB_PREFIX:-}inventory" "${DB_PREFIX:-}orchestrator" "${DB_PREFIX:-}auth"; do

@@ -1,5 +1,8 @@
 package com.example.orderflow.messaging.test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,7 +16,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * A new, empty database on the real local PostgreSQL server, so every application context
  * migrates its own schema with Flyway and tests never see each other's rows. The server
- * and the test role come from {@code ./stack test} (scripts/postgres.sh); {@code PGHOST},
+ * and the test role come from {@code ./stack test} (scripts/postgres.sh), which also
+ * makes the role's random password, kept outside the repository in
+ * {@code ~/.config/orderflow/postgres-orderflow_test.password}; {@code PGHOST},
  * {@code PGPORT}, {@code TEST_DB_USER} and {@code TEST_DB_PASSWORD} override the
  * defaults.
  */
@@ -25,7 +30,7 @@ public final class TestDatabase {
 
 	private static final String USER = env("TEST_DB_USER", "orderflow_test");
 
-	private static final String PASSWORD = env("TEST_DB_PASSWORD", "orderflow_test");
+	private static final String PASSWORD = testRolePassword();
 
 	private static final Set<String> created = ConcurrentHashMap.newKeySet();
 
@@ -37,6 +42,23 @@ public final class TestDatabase {
 
 	private TestDatabase(String url) {
 		this.url = url;
+	}
+
+	private static String testRolePassword() {
+		String password = System.getenv("TEST_DB_PASSWORD");
+		if (password != null && !password.isBlank()) {
+			return password;
+		}
+		String secrets = env("ORDERFLOW_SECRETS_DIR", System.getProperty("user.home") + "/.config/orderflow");
+		Path file = Path.of(secrets, "postgres-" + USER + ".password");
+		try {
+			return Files.readString(file).strip();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("No password for the test role " + USER + " in TEST_DB_PASSWORD or " + file
+					+ ". Run the tests with ./stack test, which starts PostgreSQL and creates the role and its password.",
+					ex);
+		}
 	}
 
 	/** Creates {@code <prefix>_test_<random>}. */
