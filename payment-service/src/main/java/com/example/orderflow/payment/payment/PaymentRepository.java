@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.example.orderflow.contracts.Money;
+import com.example.orderflow.messaging.MessagePrincipal;
 import com.example.orderflow.messaging.Tracing;
 import org.jspecify.annotations.Nullable;
 
@@ -68,11 +69,12 @@ class PaymentRepository {
 	boolean insert(Payment payment, Due due) {
 		return this.jdbc
 			.sql("insert into payments (order_id, saga_id, customer_id, amount, currency, status, decline_reason, "
-					+ "created_at, updated_at, due_at, trace_parent) values (:orderId, :sagaId, :customerId, :amount, "
-					+ ":currency, :status, :declineReason, :createdAt, :updatedAt, "
-					+ "case when :due = 'NOW' then now() end, :traceParent) on conflict (order_id) do nothing")
+					+ "created_at, updated_at, due_at, trace_parent, principal) values (:orderId, :sagaId, :customerId, "
+					+ ":amount, :currency, :status, :declineReason, :createdAt, :updatedAt, "
+					+ "case when :due = 'NOW' then now() end, :traceParent, :principal) on conflict (order_id) do nothing")
 			.param("due", due.name())
 			.param("traceParent", Tracing.currentTraceParent())
+			.param("principal", MessagePrincipal.current())
 			.param("orderId", payment.orderId())
 			.param("sagaId", payment.sagaId())
 			.param("customerId", payment.customerId())
@@ -90,9 +92,10 @@ class PaymentRepository {
 			.sql("update payments set status = :status, decline_reason = :declineReason, "
 					+ "failure_reason = :failureReason, provider_contacted = :providerContacted, "
 					+ "updated_at = :updatedAt, due_at = case :due when 'NOW' then now() when 'NONE' then null "
-					+ "else due_at end, trace_parent = case :due when 'NOW' then :traceParent else trace_parent end "
-					+ "where order_id = :orderId")
+					+ "else due_at end, trace_parent = case :due when 'NOW' then :traceParent else trace_parent end, "
+					+ "principal = case :due when 'NOW' then :principal else principal end where order_id = :orderId")
 			.param("traceParent", Tracing.currentTraceParent())
+			.param("principal", MessagePrincipal.current())
 			.param("status", payment.status().name())
 			.param("declineReason", (payment.declineReason() != null) ? payment.declineReason().name() : null)
 			.param("failureReason", payment.failureReason())
@@ -120,11 +123,11 @@ class PaymentRepository {
 				    provider_contacted = p.provider_contacted or p.status = 'CAPTURING'
 				from due where p.order_id = due.order_id
 				returning p.order_id, p.saga_id, p.customer_id, p.amount, p.currency, p.status, p.decline_reason,
-				    p.failure_reason, due.provider_contacted, p.created_at, p.updated_at, p.trace_parent
+				    p.failure_reason, due.provider_contacted, p.created_at, p.updated_at, p.trace_parent, p.principal
 				""")
 			.param("limit", limit)
 			.param("lease", lease.toMillis() / 1000.0)
-			.query((rs, n) -> new Claimed(payment(rs, n), rs.getString("trace_parent")))
+			.query((rs, n) -> new Claimed(payment(rs, n), rs.getString("trace_parent"), rs.getString("principal")))
 			.list();
 	}
 
@@ -168,7 +171,11 @@ class PaymentRepository {
 	 * A payment leased for its provider call, with the trace of the command that made the
 	 * call due.
 	 */
-	record Claimed(Payment payment, @Nullable String traceParent) {
+	/**
+	 * @param traceParent the trace of the command that made the payment due
+	 * @param principal who that command was sent for ({@link MessagePrincipal})
+	 */
+	record Claimed(Payment payment, @Nullable String traceParent, @Nullable String principal) {
 	}
 
 	/** What happens to the payment's provider call when a row is written. */

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import com.example.orderflow.contracts.Topics;
 import com.example.orderflow.messaging.BatchWorker;
 import com.example.orderflow.messaging.Outbox;
+import com.example.orderflow.messaging.MessagePrincipal;
 import com.example.orderflow.messaging.Tracing;
 import com.example.orderflow.messaging.WorkSignal;
 import com.example.orderflow.payment.account.AccountRepository;
@@ -109,8 +110,11 @@ class SettlementWorker extends BatchWorker {
 					.findAllForUpdate(due.stream().map((claimed) -> claimed.payment().orderId()).toList());
 				for (int i = 0; i < due.size(); i++) {
 					Payment leased = due.get(i).payment();
+					CompletableFuture<ProviderOutcome> outcome = calls.get(i);
+					// the reply carries who the command was for, as a handler's would
 					try (Scope scope = spans.get(i).makeCurrent()) {
-						record(leased, Optional.ofNullable(current.get(leased.orderId())), calls.get(i).join());
+						MessagePrincipal.runAs(due.get(i).principal(), () -> record(leased,
+								Optional.ofNullable(current.get(leased.orderId())), outcome.join()));
 					}
 				}
 			});

@@ -21,6 +21,7 @@ import com.example.orderflow.contracts.PaymentEvent.PaymentRefunded;
 import com.example.orderflow.contracts.SagaMessage;
 import com.example.orderflow.contracts.Topics;
 import com.example.orderflow.messaging.MessageCodec;
+import com.example.orderflow.messaging.MessagePrincipal;
 import com.example.orderflow.messaging.test.KafkaProbe;
 import com.example.orderflow.messaging.test.TestKafka;
 import com.example.orderflow.payment.PaymentServiceIntegrationTest;
@@ -100,6 +101,22 @@ class PaymentCommandHandlerIntegrationTests extends PaymentServiceIntegrationTes
 		assertThat(balanceOf(customer)).isEqualTo(7_500);
 		assertThat(statusOf(charge.orderId())).isEqualTo("CHARGED");
 		assertMoneyConserved(customer);
+	}
+
+	/**
+	 * The settlement worker sends the reply after the provider answered, outside the
+	 * command's handler: it still names who the command was for.
+	 */
+	@Test
+	void repliesForWhoeverTheChargeWasSentFor() {
+		String customer = openAccount(this.jdbc, "EUR", 10_000);
+		ChargePayment charge = charge(customer, 2_500);
+
+		this.ledger.send(charge, "support-agent-7");
+
+		assertThat(KafkaProbe.header(this.ledger.awaitReplyRecord(charge.orderId(), PaymentCharged.class),
+				MessagePrincipal.HEADER))
+			.isEqualTo("support-agent-7");
 	}
 
 	@Test

@@ -3,12 +3,14 @@ package com.example.orderflow.payment.payment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.example.orderflow.contracts.MessageTypes;
 import com.example.orderflow.contracts.SagaMessage;
 import com.example.orderflow.contracts.Topics;
 import com.example.orderflow.messaging.MessageCodec;
+import com.example.orderflow.messaging.MessagePrincipal;
 import com.example.orderflow.messaging.test.KafkaProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -43,11 +45,19 @@ final class PaymentLedger {
 				this.codec.encode(message));
 	}
 
+	/** As sent for someone: the Kafka header {@code principal}. */
+	void send(SagaMessage message, String principal) {
+		this.probe.send(Topics.PAYMENT_COMMANDS, message.key(), MessageTypes.nameOf(message),
+				this.codec.encode(message), Map.of(MessagePrincipal.HEADER, principal));
+	}
+
 	<T extends SagaMessage> T awaitReply(UUID orderId, Class<T> type) {
-		ConsumerRecord<String, String> record = this.probe
-			.await(KafkaProbe.ofType(type.getSimpleName(), orderId.toString())
-				.and((candidate) -> candidate.topic().equals(Topics.PAYMENT_EVENTS)), TIMEOUT);
-		return type.cast(decode(record));
+		return type.cast(decode(awaitReplyRecord(orderId, type)));
+	}
+
+	ConsumerRecord<String, String> awaitReplyRecord(UUID orderId, Class<? extends SagaMessage> type) {
+		return this.probe.await(KafkaProbe.ofType(type.getSimpleName(), orderId.toString())
+			.and((candidate) -> candidate.topic().equals(Topics.PAYMENT_EVENTS)), TIMEOUT);
 	}
 
 	/** The first {@code count} replies about the order, in the order they were sent. */
