@@ -38,7 +38,7 @@ class ChaosDrillsEndToEndTests {
 	@BeforeAll
 	static void startStack() {
 		stack = new LocalStack().withShortKafkaSessions().withoutTracingAgent().withChaosMonkey().up();
-		warmUp(ShopClient.throughGateway(stack.gatewayUrl()));
+		warmUp(ShopClient.throughGateway(stack.gatewayUrl(), stack.toolsToken()));
 	}
 
 	/**
@@ -148,7 +148,7 @@ class ChaosDrillsEndToEndTests {
 	void cutPaymentServiceOffFromKafkaPastItsSessionTimeout() {
 		JsonNode report = assertPasses("cut-kafka", "--service", "payment-service", "--fault-for", "13");
 		assertThat(report.path("marks").toString()).contains("cut payment-service off from Kafka");
-		placeOneOrderAndAwaitIt(ShopClient.throughGateway(stack.gatewayUrl()));
+		placeOneOrderAndAwaitIt(ShopClient.throughGateway(stack.gatewayUrl(), stack.toolsToken()));
 	}
 
 	/**

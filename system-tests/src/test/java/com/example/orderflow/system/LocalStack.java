@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.example.orderflow.loadtest.ToolsToken;
+
 /**
  * The README's {@code ./stack}, run as a user runs it, on its own ports, state folder and
  * databases so it never touches a developer's running stack: a real Kafka broker process,
@@ -112,6 +114,35 @@ final class LocalStack implements AutoCloseable {
 	}
 
 	/**
+	 * {@code ./stack ARGS} as a user runs it, e.g. {@code demo}: its exit status and what
+	 * it printed (standard output and error).
+	 */
+	CommandRun command(String... arguments) {
+		try {
+			Path output = Files.createTempFile(this.state, "command-", ".log");
+			Process process = stack(List.of(arguments)).redirectErrorStream(true)
+				.redirectOutput(output.toFile())
+				.start();
+			if (!process.waitFor(10, TimeUnit.MINUTES)) {
+				process.destroyForcibly();
+				throw new IllegalStateException("./stack " + String.join(" ", arguments) + " did not finish");
+			}
+			return new CommandRun(process.exitValue(), Files.readString(output));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	record CommandRun(int exitStatus, String printed) {
+
+	}
+
+	/**
 	 * {@code ./stack token ARGS} as a user runs it: what it printed on standard output,
 	 * or an exception with its exit status and error output.
 	 */
@@ -159,6 +190,31 @@ final class LocalStack implements AutoCloseable {
 	/** {@code ./stack up} again: starts only what is not running. */
 	void upAgain() {
 		run(List.of("up"), true);
+	}
+
+	/** The local issuer (auth-server), as tokens name it. */
+	String issuerUrl() {
+		return "http://127.0.0.1:" + this.environment.get("AUTH_PORT");
+	}
+
+	/**
+	 * The folder of the issuer's signing keys, {@code <kid>.pem}: the newest name signs.
+	 */
+	Path signingKeys() {
+		return this.state.resolve("auth/keys");
+	}
+
+	/**
+	 * The tools client's token (role operator) from the local issuer, with the secret
+	 * {@code ./stack up} generated, renewed before it expires.
+	 */
+	ToolsToken toolsToken() {
+		try {
+			return new ToolsToken(issuerUrl(), Files.readString(this.state.resolve("auth/tools-secret")).strip());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("no tools secret: is the stack up?", ex);
+		}
 	}
 
 	String gatewayUrl() {

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.example.orderflow.contracts.Topics;
+import com.example.orderflow.loadtest.ToolsToken;
 import com.example.orderflow.messaging.test.KafkaProbe;
 import com.example.orderflow.system.OtlpTraceReceiver.ReceivedSpan;
 import org.junit.jupiter.api.AfterAll;
@@ -45,6 +46,8 @@ class PlaceOrderThroughGatewayEndToEndTests {
 
 	private static LocalStack stack;
 
+	private static ToolsToken tools;
+
 	private static ShopClient shop;
 
 	private static OtlpTraceReceiver traces;
@@ -53,7 +56,8 @@ class PlaceOrderThroughGatewayEndToEndTests {
 	static void startStack() throws Exception {
 		traces = OtlpTraceReceiver.start();
 		stack = new LocalStack().exportingTracesTo(traces.endpoint()).up();
-		shop = ShopClient.throughGateway(stack.gatewayUrl());
+		tools = stack.toolsToken();
+		shop = ShopClient.throughGateway(stack.gatewayUrl(), tools);
 	}
 
 	@AfterAll
@@ -387,6 +391,7 @@ class PlaceOrderThroughGatewayEndToEndTests {
 			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/orders"))
 			.header("Content-Type", contentType)
+			.header("Authorization", "Bearer " + tools.get())
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (idempotencyKey != null) {
 			request.header("Idempotency-Key", idempotencyKey);

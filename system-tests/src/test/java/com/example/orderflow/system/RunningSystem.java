@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 import com.example.orderflow.messaging.test.TestDatabase;
 import com.example.orderflow.messaging.test.TestKafka;
+import com.example.orderflow.servicesecurity.test.TestIssuer;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -15,7 +16,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 /**
  * The four services as separate processes, each on a fresh database of the local
  * PostgreSQL server, all on one real Kafka broker, payment-service charging through a
- * WireMock payment provider that serves the stack's stub mappings.
+ * WireMock payment provider that serves the stack's stub mappings; tokens from the
+ * {@link TestIssuer} of this JVM.
  */
 final class RunningSystem implements AutoCloseable {
 
@@ -96,7 +98,9 @@ final class RunningSystem implements AutoCloseable {
 		Path jar = root.resolve(module).resolve("target").resolve(module + "-" + version + "-exec.jar");
 		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + database.url(),
 				"--spring.datasource.username=" + database.user(),
-				"--spring.datasource.password=" + database.password(), "--spring.kafka.bootstrap-servers=" + kafka));
+				"--spring.datasource.password=" + database.password(), "--spring.kafka.bootstrap-servers=" + kafka,
+				// every service checks tokens against this JVM's test issuer
+				"--AUTH_ISSUER=" + TestIssuer.shared().uri(), "--AUTH_JWK_SET_URI=" + TestIssuer.shared().jwkSetUri()));
 		arguments.addAll(extra);
 		return new ServiceProcess(module, jar, logs, arguments);
 	}

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
+
+import com.example.orderflow.servicesecurity.test.TestIssuer;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
@@ -12,7 +15,10 @@ import org.springframework.web.client.RestClient;
 
 import static org.awaitility.Awaitility.await;
 
-/** The services' REST APIs as a customer, an operator and an auditor use them. */
+/**
+ * The services' REST APIs as a customer, an operator and an auditor use them, every
+ * request with the bearer token it was made with.
+ */
 final class ShopClient {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
@@ -33,23 +39,35 @@ final class ShopClient {
 
 	private final RestClient orchestrator;
 
-	private ShopClient(String orders, String inventory, String payments, String orchestrator) {
-		this.orders = RestClient.create(orders);
-		this.inventory = RestClient.create(inventory);
-		this.payments = RestClient.create(payments);
-		this.orchestrator = RestClient.create(orchestrator);
+	private ShopClient(String orders, String inventory, String payments, String orchestrator, Supplier<String> token) {
+		this.orders = client(orders, token);
+		this.inventory = client(inventory, token);
+		this.payments = client(payments, token);
+		this.orchestrator = client(orchestrator, token);
 	}
 
-	/** Straight to each service, as the services see each other. */
+	/**
+	 * Straight to each service, as an operator with a token of the test issuer the
+	 * services trust.
+	 */
 	static ShopClient direct(RunningSystem system) {
 		return new ShopClient(system.orders.baseUrl(), system.inventory.baseUrl(), system.payments.baseUrl(),
-				system.orchestrator.baseUrl());
+				system.orchestrator.baseUrl(), TestIssuer.shared()::operator);
 	}
 
-	/** Through the gateway's public API only, as a client sees the system. */
-	static ShopClient throughGateway(String gatewayUrl) {
+	/**
+	 * Through the gateway's public API only, as a client with this token sees the system.
+	 */
+	static ShopClient throughGateway(String gatewayUrl, Supplier<String> token) {
 		String api = gatewayUrl + "/api";
-		return new ShopClient(api, api, api, api);
+		return new ShopClient(api, api, api, api, token);
+	}
+
+	private static RestClient client(String baseUrl, Supplier<String> token) {
+		return RestClient.builder().baseUrl(baseUrl).requestInterceptor((request, body, execution) -> {
+			request.getHeaders().setBearerAuth(token.get());
+			return execution.execute(request, body);
+		}).build();
 	}
 
 	void putProduct(String sku, long unitPrice, int onHand) {
