@@ -21,6 +21,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -83,6 +84,13 @@ public final class FakeService implements AutoCloseable {
 			.baseUrl("http://127.0.0.1:" + port)
 			.responseTimeout(Duration.ofSeconds(10))
 			.build();
+	}
+
+	/**
+	 * A client of the gateway under test that sends the bearer token on every request.
+	 */
+	public static WebTestClient gatewayClient(int port, String token) {
+		return gatewayClient(port).mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
 	}
 
 	public String url() {

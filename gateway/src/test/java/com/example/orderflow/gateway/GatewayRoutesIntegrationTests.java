@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
+import com.example.orderflow.servicesecurity.test.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,7 @@ class GatewayRoutesIntegrationTests {
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
+		TestIssuer.register(registry);
 		String url = "http://127.0.0.1:" + downstream.getAddress().getPort();
 		for (String service : List.of("ORDER_SERVICE_URL", "ORCHESTRATOR_URL", "INVENTORY_SERVICE_URL",
 				"PAYMENT_SERVICE_URL")) {
@@ -49,7 +51,7 @@ class GatewayRoutesIntegrationTests {
 
 	@Test
 	void routesEachPublicPathToItsServiceWithoutTheApiPrefix() {
-		WebTestClient client = FakeService.gatewayClient(this.port);
+		WebTestClient client = FakeService.gatewayClient(this.port, TestIssuer.shared().operator());
 		for (String path : List.of("/api/orders", "/api/orders/42", "/api/sagas/42", "/api/sagas?state=PARKED",
 				"/api/products/SKU-1", "/api/accounts/alice", "/api/payments?orderId=42")) {
 			client.get().uri(path).exchange().expectStatus().isOk();
@@ -60,9 +62,7 @@ class GatewayRoutesIntegrationTests {
 
 	@Test
 	void answersUnknownPathsWithNotFound() {
-		WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.build()
+		FakeService.gatewayClient(this.port, TestIssuer.shared().operator())
 			.get()
 			.uri("/api/nothing-here")
 			.exchange()

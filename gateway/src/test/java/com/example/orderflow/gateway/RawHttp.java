@@ -19,10 +19,20 @@ public final class RawHttp {
 	}
 
 	public static Response get(int port, String rawPath) {
+		return send(port, rawPath, "");
+	}
+
+	/** With the bearer token in an {@code Authorization} header. */
+	public static Response get(int port, String rawPath, String token) {
+		return send(port, rawPath, "Authorization: Bearer " + token + "\r\n");
+	}
+
+	private static Response send(int port, String rawPath, String extraHeaders) {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
-			out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n")
+			out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n" + extraHeaders
+					+ "Connection: close\r\n\r\n")
 				.getBytes(StandardCharsets.ISO_8859_1));
 			out.flush();
 			return Response.parse(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));

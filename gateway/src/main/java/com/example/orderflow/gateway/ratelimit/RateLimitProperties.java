@@ -4,6 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
+ * A client is a principal (a valid token's) or, for requests without one, an address.
+ *
  * @param replenishRate requests per second one client may send on average
  * @param burstCapacity requests one client may send at once after being quiet
  * @param maxClients clients tracked one by one; any further ones share a single limit

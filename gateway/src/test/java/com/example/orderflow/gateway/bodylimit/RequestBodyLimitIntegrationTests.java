@@ -3,6 +3,7 @@ package com.example.orderflow.gateway.bodylimit;
 import java.nio.charset.StandardCharsets;
 
 import com.example.orderflow.gateway.FakeService;
+import com.example.orderflow.servicesecurity.test.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ class RequestBodyLimitIntegrationTests {
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
+		TestIssuer.register(registry);
 		service.registerAsEveryService(registry);
 	}
 
@@ -48,7 +50,7 @@ class RequestBodyLimitIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.client = FakeService.gatewayClient(this.port);
+		this.client = FakeService.gatewayClient(this.port, TestIssuer.shared().operator());
 		service.reset();
 	}
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.example.orderflow.gateway.FakeService;
+import com.example.orderflow.servicesecurity.test.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ class OpenApiIntegrationTests {
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
+		TestIssuer.register(registry);
 		registry.add("ORDER_SERVICE_URL", orderService::url);
 		registry.add("PAYMENT_SERVICE_URL", paymentService::url);
 		registry.add("ORCHESTRATOR_URL", slowOrchestrator::url);
@@ -115,7 +117,8 @@ class OpenApiIntegrationTests {
 
 	@Test
 	void doesNotPublishADocumentOfTheGatewaysOwnEndpoints() {
-		this.client.get()
+		FakeService.gatewayClient(this.port, TestIssuer.shared().operator())
+			.get()
 			.uri("/v3/api-docs")
 			.exchange()
 			.expectStatus()

@@ -2,6 +2,7 @@ package com.example.orderflow.gateway.pathguard;
 
 import com.example.orderflow.gateway.FakeService;
 import com.example.orderflow.gateway.RawHttp;
+import com.example.orderflow.servicesecurity.test.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,16 +18,20 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sends each request line byte for byte (see {@link RawHttp}) and checks that the service
- * behind the gateway never saw it.
+ * Sends each request line byte for byte (see {@link RawHttp}), with an operator's token,
+ * and checks that the service behind the gateway never saw it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ForwardedPathGuardIntegrationTests {
 
 	static final FakeService service = FakeService.start();
 
+	// a valid token, so that the refusals below are the guard's and not a missing token's
+	static final String token = TestIssuer.shared().operator();
+
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
+		TestIssuer.register(registry);
 		service.registerAsEveryService(registry);
 	}
 
@@ -51,7 +56,7 @@ class ForwardedPathGuardIntegrationTests {
 			"/api/orders/./../actuator/health", "/api/products/../actuator/env", "/api/actuator/health",
 			"/api/actuator", "/api//actuator/health", "/api;x=1/actuator/health", "/api/ACTUATOR/health" })
 	void refusesPathsThatAServiceWouldResolveToItsActuatorWithANotFoundProblem(String path) {
-		RawHttp.Response response = RawHttp.get(this.port, path);
+		RawHttp.Response response = RawHttp.get(this.port, path, token);
 		assertThat(response.status()).isEqualTo(404);
 		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
 		assertThat(response.body()).contains("\"status\":404").contains("\"title\":\"Not Found\"");
@@ -60,13 +65,13 @@ class ForwardedPathGuardIntegrationTests {
 
 	@Test
 	void forwardsAnActuatorSegmentDeeperInThePathBecauseTheServiceSeesItUnderItsResource() {
-		assertThat(RawHttp.get(this.port, "/api/orders/actuator").status()).isEqualTo(200);
+		assertThat(RawHttp.get(this.port, "/api/orders/actuator", token).status()).isEqualTo(200);
 		assertThat(service.receivedPaths()).containsExactly("/orders/actuator");
 	}
 
 	@Test
 	void refusesEncodingThatOnlyBreaksWhenDecodedAgainWithABadRequestProblem() {
-		RawHttp.Response response = RawHttp.get(this.port, "/api/orders/%25zz");
+		RawHttp.Response response = RawHttp.get(this.port, "/api/orders/%25zz", token);
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
 		assertThat(service.received()).isEmpty();
@@ -76,7 +81,7 @@ class ForwardedPathGuardIntegrationTests {
 	// runs, so this 400 comes without a problem body; what matters is that it is refused.
 	@Test
 	void refusesBrokenPercentEncoding() {
-		assertThat(RawHttp.get(this.port, "/api/orders/%zz").status()).isEqualTo(400);
+		assertThat(RawHttp.get(this.port, "/api/orders/%zz", token).status()).isEqualTo(400);
 		assertThat(service.received()).isEmpty();
 	}
 

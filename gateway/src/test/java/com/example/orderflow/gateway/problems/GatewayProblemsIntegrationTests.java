@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 
 import com.example.orderflow.gateway.FakeService;
+import com.example.orderflow.servicesecurity.test.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ class GatewayProblemsIntegrationTests {
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
+		TestIssuer.register(registry);
 		registry.add("ORDER_SERVICE_URL", service::url);
 		registry.add("PAYMENT_SERVICE_URL", service::url);
 		registry.add("ORCHESTRATOR_URL", FakeService::unreachableUrl);
@@ -58,7 +60,7 @@ class GatewayProblemsIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.client = FakeService.gatewayClient(this.port);
+		this.client = FakeService.gatewayClient(this.port, TestIssuer.shared().operator());
 	}
 
 	@Test

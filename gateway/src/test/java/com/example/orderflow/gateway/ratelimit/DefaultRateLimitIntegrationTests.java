@@ -5,33 +5,45 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.example.orderflow.servicesecurity.test.TestIssuer;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shipped limit, as {@code ./stack bench} and the end-to-end tests meet it: every
- * request from one address. The limit is applied before routing, so requests for a path
+ * The shipped limit, as {@code ./stack bench} meets it: every request from one address
+ * with one operator token. The limit is applied before routing, so requests for a path
  * that no route serves meet it exactly like any other and need no service behind the
  * gateway: the burst measures the limit, not a stand-in service.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class DefaultRateLimitIntegrationTests {
 
+	@DynamicPropertySource
+	static void issuer(DynamicPropertyRegistry registry) {
+		TestIssuer.register(registry);
+	}
+
 	@Value("${local.server.port}")
 	int port;
 
 	@Test
 	void neverRefusesABurstOfTwoThousandRequestsFromOneClient() {
-		WebClient client = WebClient.create("http://127.0.0.1:" + this.port);
+		WebClient client = WebClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestIssuer.shared().operator())
+			.build();
 		Map<Integer, Long> statuses = Flux.range(0, 2000)
 			.flatMap((i) -> client.get()
 				.uri("/api/unrouted/" + i)
@@ -48,8 +60,8 @@ class DefaultRateLimitIntegrationTests {
 			.exchange()
 			.expectBody(String.class)
 			.value((metrics) -> assertThat(metrics)
-				.contains("gateway_ratelimit_requests_total{outcome=\"allowed\"} 2000.0")
-				.contains("gateway_ratelimit_requests_total{outcome=\"rejected\"} 0.0"));
+				.contains("gateway_ratelimit_requests_total{key=\"principal\",outcome=\"allowed\"} 2000.0")
+				.contains("gateway_ratelimit_requests_total{key=\"principal\",outcome=\"rejected\"} 0.0"));
 	}
 
 }

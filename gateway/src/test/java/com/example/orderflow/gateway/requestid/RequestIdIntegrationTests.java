@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.example.orderflow.gateway.FakeService;
+import com.example.orderflow.servicesecurity.test.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ class RequestIdIntegrationTests {
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
+		TestIssuer.register(registry);
 		service.registerAsEveryService(registry);
 	}
 
@@ -42,7 +44,7 @@ class RequestIdIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.client = FakeService.gatewayClient(this.port);
+		this.client = FakeService.gatewayClient(this.port, TestIssuer.shared().operator());
 		service.reset();
 	}
 

@@ -3,6 +3,7 @@ package com.example.orderflow.gateway.resilience;
 import com.example.orderflow.gateway.FakeService;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import com.example.orderflow.servicesecurity.test.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ class CircuitBreakerIntegrationTests {
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
+		TestIssuer.register(registry);
 		service.registerAsEveryService(registry);
 	}
 
@@ -54,7 +56,7 @@ class CircuitBreakerIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.client = FakeService.gatewayClient(this.port);
+		this.client = FakeService.gatewayClient(this.port, TestIssuer.shared().operator());
 		service.reset();
 		this.breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
 	}

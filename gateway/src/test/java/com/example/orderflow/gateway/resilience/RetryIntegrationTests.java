@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.example.orderflow.gateway.FakeService;
+import com.example.orderflow.servicesecurity.test.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ class RetryIntegrationTests {
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
+		TestIssuer.register(registry);
 		for (String url : new String[] { "ORDER_SERVICE_URL", "INVENTORY_SERVICE_URL", "PAYMENT_SERVICE_URL" }) {
 			registry.add(url, service::url);
 		}
@@ -49,7 +51,7 @@ class RetryIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.client = FakeService.gatewayClient(this.port);
+		this.client = FakeService.gatewayClient(this.port, TestIssuer.shared().operator());
 		service.reset();
 	}
 

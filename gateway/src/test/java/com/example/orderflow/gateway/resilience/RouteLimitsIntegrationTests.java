@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.example.orderflow.gateway.FakeService;
+import com.example.orderflow.servicesecurity.test.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -36,6 +38,7 @@ class RouteLimitsIntegrationTests {
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
+		TestIssuer.register(registry);
 		service.registerAsEveryService(registry);
 	}
 
@@ -51,13 +54,16 @@ class RouteLimitsIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.client = FakeService.gatewayClient(this.port);
+		this.client = FakeService.gatewayClient(this.port, TestIssuer.shared().operator());
 		service.reset();
 	}
 
 	@Test
 	void refusesACallOverTheRoutesLimitAtOnceWhileOtherRoutesKeepAnswering() throws InterruptedException {
-		WebClient async = WebClient.create("http://127.0.0.1:" + this.port);
+		WebClient async = WebClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestIssuer.shared().operator())
+			.build();
 		Mono<List<HttpStatusCode>> slowCalls = Mono
 			.zip(slowOrder(async), slowOrder(async), (first, second) -> List.of(first, second))
 			.cache();
