@@ -3,6 +3,7 @@ package com.example.orderflow.inventory;
 import com.example.orderflow.messaging.test.TestDatabase;
 import com.example.orderflow.messaging.test.TestKafka;
 import com.example.orderflow.servicesecurity.test.TestIssuer;
+import com.example.orderflow.servicesecurity.test.Bearer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aop.framework.Advised;

@@ -11,6 +11,7 @@ import com.example.orderflow.contracts.Topics;
 import com.example.orderflow.messaging.test.TestDatabase;
 import com.example.orderflow.messaging.test.TestKafka;
 import com.example.orderflow.servicesecurity.test.TestIssuer;
+import com.example.orderflow.servicesecurity.test.Bearer;
 import org.junit.jupiter.api.AfterEach;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;

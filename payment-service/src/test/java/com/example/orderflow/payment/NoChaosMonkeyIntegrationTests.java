@@ -1,5 +1,6 @@
 package com.example.orderflow.payment;
 
+import com.example.orderflow.servicesecurity.test.Bearer;
 import de.codecentric.spring.boot.chaos.monkey.configuration.ChaosMonkeySettings;
 import org.junit.jupiter.api.Test;
 

@@ -32,8 +32,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import static com.example.orderflow.inventory.Bearer.customer;
-import static com.example.orderflow.inventory.Bearer.operator;
+import static com.example.orderflow.servicesecurity.test.Bearer.customer;
+import static com.example.orderflow.servicesecurity.test.Bearer.operator;
 import static com.example.orderflow.inventory.reservation.ReservationFixtures.confirmReservation;
 import static com.example.orderflow.inventory.reservation.ReservationFixtures.item;
 import static com.example.orderflow.inventory.reservation.ReservationFixtures.product;

@@ -19,8 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 
-import static com.example.orderflow.inventory.Bearer.customer;
-import static com.example.orderflow.inventory.Bearer.operator;
+import static com.example.orderflow.servicesecurity.test.Bearer.customer;
+import static com.example.orderflow.servicesecurity.test.Bearer.operator;
 import static com.example.orderflow.inventory.stock.ProductFixtures.mugJson;
 import static com.example.orderflow.inventory.stock.ProductFixtures.productJson;
 import static com.example.orderflow.inventory.stock.ProductFixtures.uniqueSku;

@@ -20,7 +20,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import static com.example.orderflow.inventory.Bearer.customer;
+import static com.example.orderflow.servicesecurity.test.Bearer.customer;
 import static com.example.orderflow.inventory.stock.ProductFixtures.mugJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;

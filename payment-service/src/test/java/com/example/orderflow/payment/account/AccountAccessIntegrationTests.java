@@ -13,8 +13,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import static com.example.orderflow.payment.Bearer.customer;
-import static com.example.orderflow.payment.Bearer.operator;
+import static com.example.orderflow.servicesecurity.test.Bearer.customer;
+import static com.example.orderflow.servicesecurity.test.Bearer.operator;
 import static com.example.orderflow.payment.account.AccountFixtures.deposit;
 import static com.example.orderflow.payment.account.AccountFixtures.newCustomerId;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -17,8 +17,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import static com.example.orderflow.payment.Bearer.customer;
-import static com.example.orderflow.payment.Bearer.operator;
+import static com.example.orderflow.servicesecurity.test.Bearer.customer;
+import static com.example.orderflow.servicesecurity.test.Bearer.operator;
 import static com.example.orderflow.payment.payment.PaymentFixtures.charge;
 import static com.example.orderflow.payment.payment.PaymentFixtures.newCustomerId;
 import static com.example.orderflow.payment.payment.PaymentFixtures.openAccount;

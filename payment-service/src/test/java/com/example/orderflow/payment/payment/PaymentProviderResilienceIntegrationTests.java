@@ -22,7 +22,7 @@ import com.example.orderflow.contracts.PaymentEvent.RefundFailed;
 import com.example.orderflow.contracts.Topics;
 import com.example.orderflow.messaging.test.KafkaProbe;
 import com.example.orderflow.messaging.test.TestKafka;
-import com.example.orderflow.payment.Bearer;
+import com.example.orderflow.servicesecurity.test.Bearer;
 import com.example.orderflow.payment.PaymentServiceIntegrationTest;
 import com.example.orderflow.payment.TestPaymentProvider;
 import com.example.orderflow.payment.provider.PaymentProvider;

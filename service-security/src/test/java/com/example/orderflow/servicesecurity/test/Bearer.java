@@ -1,9 +1,7 @@
-package com.example.orderflow.payment;
-
-import com.example.orderflow.servicesecurity.test.TestIssuer;
+package com.example.orderflow.servicesecurity.test;
 
 /**
- * {@code Authorization} header values signed by the test issuer, which each test class
+ * {@code Authorization} header values signed by the test issuer, which a test class
  * points the service at with {@link TestIssuer#register}.
  */
 public final class Bearer {
