@@ -6,7 +6,7 @@ PG_PORT="${PGPORT:-5432}"
 
 # The roles' passwords: random, made once per machine user and kept outside the repository (no
 # password is written in it), shared by every clone and STACK_DIR that uses this one server.
-PG_SECRETS="${ORDERFLOW_SECRETS_DIR:-$HOME/.config/orderflow}"
+PG_SECRETS="${ORDERFLOW_SECRETS_DIR:-${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}/.config/orderflow}"
 
 role_password() { # role: its password, made on first use
   local file="$PG_SECRETS/postgres-$1.password"
