@@ -7,15 +7,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * A service's own advice as the services write theirs: Spring MVC's exceptions through
- * the base class, a handler per domain failure, ordered before the library's.
+ * A service's own advice as the services write theirs: Spring MVC's exceptions, with the
+ * invalid fields of a bad request, through the base class, a handler per domain failure,
+ * ordered before the library's fallback.
  */
 @RestControllerAdvice
 @Order(0)
-class ServiceProblems extends ResponseEntityExceptionHandler {
+class ServiceProblems extends InvalidFieldProblems {
 
 	@ExceptionHandler
 	ProblemDetail thingLocked(ThingLockedException ex) {
