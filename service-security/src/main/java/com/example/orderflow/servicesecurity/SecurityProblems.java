@@ -1,10 +1,12 @@
 package com.example.orderflow.servicesecurity;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,9 +29,15 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 
 	static final String FORBIDDEN_DETAIL = "The token does not allow this request.";
 
+	private final JsonMapper json;
+
 	private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
 
 	private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
+
+	SecurityProblems(JsonMapper json) {
+		this.json = json;
+	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
@@ -53,32 +61,17 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 		return UNAUTHORIZED_DETAIL;
 	}
 
-	private static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
+	private void write(HttpServletResponse response, HttpStatus status, String title, String detail,
 			HttpServletRequest request) throws IOException {
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", title);
+		problem.put("status", status.value());
+		problem.put("detail", detail);
+		problem.put("instance", request.getRequestURI());
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		String body = "{\"type\":\"about:blank\",\"title\":" + json(title) + ",\"status\":" + status.value()
-				+ ",\"detail\":" + json(detail) + ",\"instance\":" + json(request.getRequestURI()) + "}";
-		response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static String json(String value) {
-		StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
-		for (char c : value.toCharArray()) {
-			switch (c) {
-				case '"' -> quoted.append("\\\"");
-				case '\\' -> quoted.append("\\\\");
-				default -> {
-					if (c < 0x20) {
-						quoted.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						quoted.append(c);
-					}
-				}
-			}
-		}
-		return quoted.append('"').toString();
+		response.getOutputStream().write(this.json.writeValueAsBytes(problem));
 	}
 
 }

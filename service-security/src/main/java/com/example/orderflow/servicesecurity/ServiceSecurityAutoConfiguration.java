@@ -2,6 +2,8 @@ package com.example.orderflow.servicesecurity;
 
 import java.util.List;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
@@ -35,8 +37,8 @@ public class ServiceSecurityAutoConfiguration {
 			"/v3/api-docs", "/v3/api-docs/**", "/error" };
 
 	@Bean
-	SecurityFilterChain serviceSecurityFilterChain(HttpSecurity http) {
-		SecurityProblems problems = new SecurityProblems();
+	SecurityFilterChain serviceSecurityFilterChain(HttpSecurity http, JsonMapper json) {
+		SecurityProblems problems = new SecurityProblems(json);
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(OPEN)
 			.permitAll()
 			.requestMatchers("/actuator/**")
