@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The tools' bearer token: the benchmark and the drills act as the
@@ -28,9 +29,7 @@ public final class ToolsToken implements Supplier<String> {
 
 	private static final Duration MARGIN = Duration.ofMinutes(1);
 
-	private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
-
-	private static final Pattern EXPIRES_IN = Pattern.compile("\"expires_in\"\\s*:\\s*(\\d+)");
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -88,15 +87,14 @@ public final class ToolsToken implements Supplier<String> {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted", ex);
 		}
-		Matcher token = ACCESS_TOKEN.matcher(response.body());
-		if (response.statusCode() != 200 || !token.find()) {
+		JsonNode answer = (response.statusCode() == 200) ? json.readTree(response.body()) : null;
+		if (answer == null || !answer.path("access_token").isString()) {
 			throw new IllegalStateException("The issuer at " + this.tokenEndpoint + " gave no token to " + CLIENT_ID
 					+ ": " + response.statusCode() + " " + response.body());
 		}
-		Matcher expiresIn = EXPIRES_IN.matcher(response.body());
-		Duration life = expiresIn.find() ? Duration.ofSeconds(Long.parseLong(expiresIn.group(1)))
-				: Duration.ofMinutes(5);
-		this.token = token.group(1);
+		Duration life = answer.path("expires_in").canConvertToLong()
+				? Duration.ofSeconds(answer.path("expires_in").asLong()) : Duration.ofMinutes(5);
+		this.token = answer.path("access_token").stringValue();
 		this.renewAt = System.nanoTime() + Math.max(life.minus(MARGIN).toNanos(), life.toNanos() / 2);
 	}
 
