@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,27 +91,10 @@ final class LocalStack implements AutoCloseable {
 	ChaosRun chaos(String drill, String... options) {
 		List<String> arguments = new java.util.ArrayList<>(List.of("chaos", drill));
 		arguments.addAll(List.of(options));
-		Path output = this.state.resolve("chaos-" + drill + ".log");
-		try {
-			Files.createDirectories(this.state);
-			ProcessBuilder builder = stack(arguments).redirectErrorStream(true).redirectOutput(output.toFile());
-			builder.environment().put("CHAOS_REPORTS", this.state.resolve("chaos-reports").toString());
-			Process process = builder.start();
-			if (!process.waitFor(15, TimeUnit.MINUTES)) {
-				process.destroyForcibly();
-				throw new IllegalStateException("./stack chaos " + drill + " did not finish; see " + output);
-			}
-			String printed = Files.readString(output);
-			Matcher report = Pattern.compile("(?m)^Report: (.+)/report\\.md \\(and").matcher(printed);
-			return new ChaosRun(process.exitValue(), printed, report.find() ? Path.of(report.group(1)) : null);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		CommandRun run = execute(arguments, Map.of("CHAOS_REPORTS", this.state.resolve("chaos-reports").toString()),
+				Duration.ofMinutes(15), this.state.resolve("chaos-" + drill + ".log"));
+		Matcher report = Pattern.compile("(?m)^Report: (.+)/report\\.md \\(and").matcher(run.printed());
+		return new ChaosRun(run.exitStatus(), run.printed(), report.find() ? Path.of(report.group(1)) : null);
 	}
 
 	/**
@@ -119,13 +103,26 @@ final class LocalStack implements AutoCloseable {
 	 */
 	CommandRun command(String... arguments) {
 		try {
-			Path output = Files.createTempFile(this.state, "command-", ".log");
-			Process process = stack(List.of(arguments)).redirectErrorStream(true)
-				.redirectOutput(output.toFile())
-				.start();
-			if (!process.waitFor(10, TimeUnit.MINUTES)) {
+			Files.createDirectories(this.state);
+			return execute(List.of(arguments), Map.of(), Duration.ofMinutes(10),
+					Files.createTempFile(this.state, "command-", ".log"));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Runs ./stack with more environment, its output (with errors) kept in a file. */
+	private CommandRun execute(List<String> arguments, Map<String, String> environment, Duration timeout, Path output) {
+		try {
+			Files.createDirectories(this.state);
+			ProcessBuilder builder = stack(arguments).redirectErrorStream(true).redirectOutput(output.toFile());
+			builder.environment().putAll(environment);
+			Process process = builder.start();
+			if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
 				process.destroyForcibly();
-				throw new IllegalStateException("./stack " + String.join(" ", arguments) + " did not finish");
+				throw new IllegalStateException(
+						"./stack " + String.join(" ", arguments) + " did not finish; see " + output);
 			}
 			return new CommandRun(process.exitValue(), Files.readString(output));
 		}
