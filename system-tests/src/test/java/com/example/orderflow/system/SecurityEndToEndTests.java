@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
@@ -148,7 +149,7 @@ class SecurityEndToEndTests {
 		List<String> mismatches = new ArrayList<>();
 		for (Call call : endpoints()) {
 			for (Map.Entry<String, String> bad : badTokens.entrySet()) {
-				HttpResponse<String> response = send(call, bad.getValue());
+				HttpResponse<String> response = sendNamingTimeouts(call, bad.getKey(), bad.getValue());
 				expectProblem(mismatches, call, bad.getKey(), response, 401);
 				if (response.statusCode() == 401
 						&& !response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer")) {
@@ -292,6 +293,16 @@ class SecurityEndToEndTests {
 				|| !response.body().contains("\"status\":" + status)) {
 			mismatches.add(call + " with " + caller + ": " + response.statusCode() + " " + contentType + " "
 					+ response.body() + ", expected a " + status + " problem");
+		}
+	}
+
+	/** A call left unanswered fails the test saying which one it was. */
+	private static HttpResponse<String> sendNamingTimeouts(Call call, String caller, String token) throws Exception {
+		try {
+			return send(call, token);
+		}
+		catch (HttpTimeoutException ex) {
+			throw new AssertionError(call + " with " + caller + ": no answer within 30 s", ex);
 		}
 	}
 
