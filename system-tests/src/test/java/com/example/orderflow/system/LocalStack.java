@@ -43,13 +43,15 @@ final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Has every service's OpenTelemetry agent export its spans to this OTLP/HTTP
-	 * endpoint, in small delays so a test need not wait long, and log each message it
-	 * processes.
+	 * Has every service's OpenTelemetry agent record every trace and export its spans to
+	 * this OTLP/HTTP endpoint, in small delays so a test need not wait long, and log each
+	 * message it processes.
 	 */
 	LocalStack exportingTracesTo(String otlpEndpoint) {
 		this.environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", otlpEndpoint);
 		this.environment.put("OTEL_BSP_SCHEDULE_DELAY", "200");
+		// every order, not the default tenth: a test follows one order's trace
+		this.environment.put("OTEL_TRACES_SAMPLER", "parentbased_always_on");
 		this.environment.put("LOGGING_LEVEL_COM_EXAMPLE_ORDERFLOW_MESSAGING", "DEBUG");
 		return this;
 	}
