@@ -11,6 +11,8 @@ import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -22,6 +24,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration
 @ConditionalOnClass(OpenApiCustomizer.class)
+@ConditionalOnWebApplication(type = Type.SERVLET)
 public class BearerApiDocsAutoConfiguration {
 
 	static final String SCHEME = "bearerAuth";
