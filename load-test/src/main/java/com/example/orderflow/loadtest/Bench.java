@@ -10,7 +10,8 @@ import java.util.concurrent.locks.LockSupport;
  * Offers orders through the gateway, at a fixed rate (open loop: latency includes any
  * queueing) or at saturation (closed loop: a fixed number of sagas in flight), then
  * prints completed sagas per second, end-to-end latency from POST to the order's outcome,
- * and CPU milliseconds per completed saga for every process of the stack.
+ * CPU milliseconds per completed saga for every process of the stack, and a cost model's
+ * counts per completed saga: Kafka records, database commits, rows written and WAL syncs.
  */
 public final class Bench {
 
@@ -36,7 +37,8 @@ public final class Bench {
 		BenchSettings s = this.settings;
 		this.shop.prepare();
 		CpuMeter cpu = new CpuMeter(s.pidFiles(), s.includePostgres());
-		try (CompletionWatcher watcher = new CompletionWatcher(s.kafka(), this.tracker)) {
+		try (CompletionWatcher watcher = new CompletionWatcher(s.kafka(), this.tracker);
+				CostMeter costs = CostMeter.fromEnvironment(s.kafka(), s.postgresUrl())) {
 			print("Benchmark through %s: %s, warm-up %ds, measured %ds%n", s.gateway(), s.saturation()
 					? "saturation with " + s.concurrency() + " sagas in flight" : s.rate() + " orders/s offered",
 					s.warmup().toSeconds(), s.duration().toSeconds());
@@ -44,6 +46,9 @@ public final class Bench {
 			this.tracker.onFinished((orderId) -> inFlight.release());
 
 			drive(s.warmup(), inFlight);
+			// next to the CPU samples, but outside the timed window: reading them takes
+			// a few milliseconds, and seconds when a source does not answer
+			CostMeter.Sample costsBefore = costs.sample();
 			long measuredFrom = System.nanoTime();
 			this.tracker.startMeasuring(measuredFrom);
 			Map<String, Long> cpuBefore = cpu.sample();
@@ -56,7 +61,8 @@ public final class Bench {
 			}
 			long finishedAt = System.nanoTime();
 			Map<String, Long> cpuAfter = cpu.sample();
-			report(posted, measuredFrom, finishedAt, cpuBefore, cpuAfter);
+			CostMeter.Sample costsAfter = costs.sample();
+			report(posted, measuredFrom, finishedAt, cpuBefore, cpuAfter, costsBefore, costsAfter);
 		}
 	}
 
@@ -95,7 +101,8 @@ public final class Bench {
 		return posted;
 	}
 
-	private void report(long posted, long from, long to, Map<String, Long> cpuBefore, Map<String, Long> cpuAfter) {
+	private void report(long posted, long from, long to, Map<String, Long> cpuBefore, Map<String, Long> cpuAfter,
+			CostMeter.Sample costsBefore, CostMeter.Sample costsAfter) {
 		Latencies latencies = this.tracker.latencies();
 		int completed = latencies.count();
 		double seconds = (to - from) / 1e9;
@@ -117,6 +124,7 @@ public final class Bench {
 				(completed > 0) ? (double) total / completed : Double.NaN,
 				100.0 * total / (seconds * 1000) / Runtime.getRuntime().availableProcessors(),
 				Runtime.getRuntime().availableProcessors(), parts);
+		CostReport.lines(costsBefore, costsAfter, completed).forEach((line) -> print("%s%n", line));
 	}
 
 	@SuppressWarnings("java:S106")

@@ -12,13 +12,19 @@ import java.util.List;
  * @param warmup load before measuring, so the JIT and caches are warm
  * @param duration the measured window
  * @param drain how long to wait for sagas started in the window to finish
+ * @param postgresUrl any service database on the server whose statistics give the
+ * database counts per saga; the password is never an option (ps would show it), see
+ * {@link DatabaseStatistics#PASSWORD_VARIABLE}
  */
 record BenchSettings(String gateway, String issuer, String kafka, int rate, int concurrency, Duration warmup,
-		Duration duration, Duration drain, List<Path> pidFiles, boolean includePostgres) {
+		Duration duration, Duration drain, List<Path> pidFiles, boolean includePostgres, String postgresUrl) {
 
 	BenchSettings {
 		if (rate < 0 || concurrency < 1) {
 			throw new IllegalArgumentException("rate must be >= 0 and concurrency >= 1");
+		}
+		if (!postgresUrl.startsWith("jdbc:postgresql:")) {
+			throw new IllegalArgumentException("--postgres-url must be a jdbc:postgresql: URL, not " + postgresUrl);
 		}
 	}
 
@@ -37,6 +43,7 @@ record BenchSettings(String gateway, String issuer, String kafka, int rate, int 
 		Duration drain = Duration.ofSeconds(30);
 		List<Path> pidFiles = List.of();
 		boolean postgres = true;
+		String postgresUrl = "jdbc:postgresql://127.0.0.1:5432/orders";
 		for (int i = 0; i < args.length; i++) {
 			String value = (i + 1 < args.length) ? args[i + 1] : "";
 			switch (args[i]) {
@@ -52,6 +59,7 @@ record BenchSettings(String gateway, String issuer, String kafka, int rate, int 
 					.filter((p) -> !p.isBlank())
 					.map(Path::of)
 					.toList();
+				case "--postgres-url" -> postgresUrl = value;
 				case "--no-postgres" -> {
 					postgres = false;
 					continue;
@@ -60,8 +68,8 @@ record BenchSettings(String gateway, String issuer, String kafka, int rate, int 
 			}
 			i++;
 		}
-		return new BenchSettings(gateway, issuer, kafka, rate, concurrency, warmup, duration, drain, pidFiles,
-				postgres);
+		return new BenchSettings(gateway, issuer, kafka, rate, concurrency, warmup, duration, drain, pidFiles, postgres,
+				postgresUrl);
 	}
 
 }
