@@ -10,14 +10,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -61,32 +58,6 @@ public class ServiceSecurityAutoConfiguration {
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable());
 		return http.build();
-	}
-
-	/**
-	 * Each check of a token the service saw a moment ago is answered from a
-	 * {@link VerifiedTokenCache}, whichever decoder Boot (or the service) made.
-	 */
-	@Bean
-	static BeanPostProcessor verifiedTokenCacheForJwtDecoder() {
-		return new BeanPostProcessor() {
-			@Override
-			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				return (bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder))
-						? new CachingJwtDecoder(decoder, new VerifiedTokenCache()) : bean;
-			}
-		};
-	}
-
-	/**
-	 * No Micrometer observation around each of the chain's filters, the authentication
-	 * and the authorization: a dozen per request, which cost more than the checks they
-	 * time. The request itself is still observed (http.server.requests) and traced by the
-	 * OpenTelemetry agent; refusals are counted from their status.
-	 */
-	@Bean
-	SecurityObservationSettings noSecurityObservations() {
-		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean

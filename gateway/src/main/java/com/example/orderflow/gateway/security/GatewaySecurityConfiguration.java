@@ -1,17 +1,13 @@
 package com.example.orderflow.gateway.security;
 
 import com.example.orderflow.gateway.ratelimit.ApiRateLimit;
-import com.example.orderflow.servicesecurity.VerifiedTokenCache;
 
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -22,7 +18,8 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  * their own data), which a path cannot express. The token is validated against the
  * issuer's JWK set, with issuer, audience, roles claim and principal claim from Boot's
  * {@code spring.security.oauth2.resourceserver.jwt.*} (the {@code AUTH_*} variables in
- * application.yml).
+ * application.yml); service-security's {@code TokenCheckAutoConfiguration} puts its
+ * decoder behind the verified-token cache, as in every service.
  * <p>
  * The request id, path guard and body limit filters run before this chain (Spring
  * Security's sits at order -100), so its refusals carry an id and a refused path never
@@ -42,31 +39,6 @@ class GatewaySecurityConfiguration {
 	 */
 	static final String[] OPEN = { "/api/docs/**", "/api/openapi.json", "/api/swagger-ui/**",
 			"/v3/api-docs/swagger-config", "/actuator/health/**", "/actuator/info", "/actuator/prometheus" };
-
-	/**
-	 * A token the gateway verified a moment ago is not parsed and verified again
-	 * ({@link VerifiedTokenCache}), whichever decoder Boot made.
-	 */
-	@Bean
-	static BeanPostProcessor verifiedTokenCacheForReactiveJwtDecoder() {
-		return new BeanPostProcessor() {
-			@Override
-			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				return (bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof CachingReactiveJwtDecoder))
-						? new CachingReactiveJwtDecoder(decoder, new VerifiedTokenCache()) : bean;
-			}
-		};
-	}
-
-	/**
-	 * No Micrometer observation around each security filter, the authentication and the
-	 * authorization: they cost more per request than the checks they time. The exchange
-	 * is still observed (http.server.requests) and traced by the OpenTelemetry agent.
-	 */
-	@Bean
-	SecurityObservationSettings noSecurityObservations() {
-		return SecurityObservationSettings.noObservations();
-	}
 
 	@Bean
 	SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, ApiRateLimit rateLimit) {

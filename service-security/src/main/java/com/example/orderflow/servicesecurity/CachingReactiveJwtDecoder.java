@@ -1,6 +1,5 @@
-package com.example.orderflow.gateway.security;
+package com.example.orderflow.servicesecurity;
 
-import com.example.orderflow.servicesecurity.VerifiedTokenCache;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.jwt.Jwt;
