@@ -43,7 +43,7 @@ final class CostMeter implements AutoCloseable {
 		KafkaOffsets offsets = null;
 		String kafkaUnavailable = null;
 		try {
-			offsets = new KafkaOffsets(kafka);
+			offsets = new KafkaOffsets(kafka, KafkaOffsets.BENCH_TIMEOUT);
 		}
 		catch (RuntimeException ex) {
 			kafkaUnavailable = why(ex);

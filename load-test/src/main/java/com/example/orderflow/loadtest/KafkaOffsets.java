@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -15,49 +16,65 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * How many records have been written to each topic so far: the latest offset of every
- * partition, summed per topic. The difference between two readings is exact whatever
- * retention deleted in between, as offsets only grow.
+ * Where topics end: the latest offset of every partition. The benchmark sums them per
+ * topic (records written so far: the difference between two readings is exact whatever
+ * retention deleted in between, as offsets only grow); the chaos auditor reads the
+ * dead-letter topics from one reading to the next.
  */
-final class KafkaOffsets implements AutoCloseable {
+public final class KafkaOffsets implements AutoCloseable {
 
 	/**
 	 * Short, so that an unreachable broker costs the benchmark seconds, not the client's
 	 * default minute.
 	 */
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+	static final Duration BENCH_TIMEOUT = Duration.ofSeconds(5);
 
 	private final Admin admin;
 
-	KafkaOffsets(String bootstrapServers) {
+	private final Duration timeout;
+
+	/**
+	 * @param timeout for each request and each call here
+	 */
+	public KafkaOffsets(String bootstrapServers, Duration timeout) {
 		this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				AdminClientConfig.CLIENT_ID_CONFIG, "orderflow-bench-offsets",
-				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
-				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()));
+				AdminClientConfig.CLIENT_ID_CONFIG, "orderflow-load-test-offsets",
+				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
+		this.timeout = timeout;
 	}
 
 	/** Records written so far, per topic, in name order. */
 	Map<String, Long> latest() throws InterruptedException, ExecutionException, TimeoutException {
+		Map<String, Long> records = new TreeMap<>();
+		endOffsets(KafkaOffsets::isCounted)
+			.forEach((partition, end) -> records.merge(partition.topic(), end, Long::sum));
+		return records;
+	}
+
+	/** Where each partition of the topics whose names pass ends now. */
+	public Map<TopicPartition, Long> endOffsets(Predicate<String> topicNames)
+			throws InterruptedException, ExecutionException, TimeoutException {
+		long seconds = this.timeout.toSeconds();
 		List<String> topics = this.admin.listTopics()
 			.names()
-			.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+			.get(seconds, TimeUnit.SECONDS)
 			.stream()
-			.filter(KafkaOffsets::isCounted)
+			.filter(topicNames)
 			.toList();
 		Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
 		this.admin.describeTopics(topics)
 			.allTopicNames()
-			.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+			.get(seconds, TimeUnit.SECONDS)
 			.forEach((topic, description) -> description.partitions()
 				.forEach((partition) -> partitions.put(new TopicPartition(topic, partition.partition()),
 						OffsetSpec.latest())));
-		Map<String, Long> records = new TreeMap<>();
-		topics.forEach((topic) -> records.put(topic, 0L));
+		Map<TopicPartition, Long> ends = new HashMap<>();
 		this.admin.listOffsets(partitions)
 			.all()
-			.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-			.forEach((partition, latest) -> records.merge(partition.topic(), latest.offset(), Long::sum));
-		return records;
+			.get(seconds, TimeUnit.SECONDS)
+			.forEach((partition, latest) -> ends.put(partition, latest.offset()));
+		return ends;
 	}
 
 	/**

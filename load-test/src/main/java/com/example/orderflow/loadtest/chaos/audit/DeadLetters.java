@@ -7,12 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 import com.example.orderflow.contracts.Topics;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
+import com.example.orderflow.loadtest.KafkaOffsets;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,6 +26,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class DeadLetters {
 
 	private static final Duration READ_FOR_AT_MOST = Duration.ofSeconds(30);
+
+	private static final Duration ADMIN_TIMEOUT = Duration.ofMinutes(1);
 
 	private final String bootstrapServers;
 
@@ -79,24 +79,16 @@ public final class DeadLetters {
 	}
 
 	private static Map<TopicPartition, Long> endOffsets(String bootstrapServers) {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-			List<String> topics = admin.listTopics()
-				.names()
-				.get()
-				.stream()
-				.filter((name) -> name.endsWith(Topics.DEAD_LETTER_SUFFIX))
-				.toList();
-			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-			for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get().values()) {
-				topic.partitions()
-					.forEach((p) -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
-			}
-			Map<TopicPartition, Long> ends = new HashMap<>();
-			admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
-			return ends;
+		// the admin client's default call timeout, as before: the auditor runs after the
+		// drill healed the stack and may wait for a broker that is still coming back
+		try (KafkaOffsets offsets = new KafkaOffsets(bootstrapServers, ADMIN_TIMEOUT)) {
+			return offsets.endOffsets((name) -> name.endsWith(Topics.DEAD_LETTER_SUFFIX));
 		}
 		catch (ExecutionException ex) {
 			throw new IllegalStateException("could not read the dead-letter topics", ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new IllegalStateException("could not read the dead-letter topics", ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
