@@ -23,7 +23,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
  * the same window without this cache. Only successful verifications are kept, so a forged
  * token costs a full check every time.
  */
-public final class VerifiedTokenCache {
+final class VerifiedTokenCache {
 
 	static final int LIFETIME_SECONDS = 60;
 
@@ -33,7 +33,7 @@ public final class VerifiedTokenCache {
 
 	private final JwtTimestampValidator timestamps = new JwtTimestampValidator();
 
-	public VerifiedTokenCache() {
+	VerifiedTokenCache() {
 		this(Duration.ofSeconds(LIFETIME_SECONDS));
 	}
 
@@ -44,7 +44,7 @@ public final class VerifiedTokenCache {
 	/**
 	 * @return the token verified earlier and still within its validity, or null
 	 */
-	public @Nullable Jwt get(String token) {
+	@Nullable Jwt get(String token) {
 		Jwt jwt = this.verified.getIfPresent(token);
 		if (jwt == null) {
 			return null;
@@ -57,7 +57,7 @@ public final class VerifiedTokenCache {
 	}
 
 	/** Call only with what the full check accepted. */
-	public void put(String token, Jwt verified) {
+	void put(String token, Jwt verified) {
 		this.verified.put(token, verified);
 	}
 
