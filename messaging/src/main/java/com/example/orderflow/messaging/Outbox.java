@@ -9,7 +9,6 @@ import com.example.orderflow.contracts.MessageTypes;
 import com.example.orderflow.contracts.SagaMessage;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -77,15 +76,12 @@ public class Outbox {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
 			throw new IllegalStateException("the outbox must be written in the transaction of the state change");
 		}
-		@SuppressWarnings("unchecked")
-		List<Row> rows = (List<Row>) TransactionSynchronizationManager.getResource(PENDING);
-		if (rows == null) {
-			List<Row> created = new ArrayList<>();
-			TransactionSynchronizationManager.bindResource(PENDING, created);
-			TransactionSynchronizationManager.registerSynchronization(new FlushBeforeCommit(created));
-			rows = created;
-		}
-		return rows;
+		return BeforeCommit.buffer(PENDING, () -> {
+			// the relay is woken once per transaction that wrote rows, after they are
+			// visible
+			AfterCommit.run(this.signal::signal);
+			return new ArrayList<>();
+		}, this::insert);
 	}
 
 	private void insert(List<Row> rows) {
@@ -103,29 +99,6 @@ public class Outbox {
 	}
 
 	private record Row(String topic, String key, String type, String payload, String headers) {
-	}
-
-	private final class FlushBeforeCommit implements TransactionSynchronization {
-
-		private final List<Row> rows;
-
-		FlushBeforeCommit(List<Row> rows) {
-			this.rows = rows;
-		}
-
-		@Override
-		public void beforeCommit(boolean readOnly) {
-			insert(this.rows);
-		}
-
-		@Override
-		public void afterCompletion(int status) {
-			TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
-			if (status == STATUS_COMMITTED && !this.rows.isEmpty()) {
-				Outbox.this.signal.signal();
-			}
-		}
-
 	}
 
 }

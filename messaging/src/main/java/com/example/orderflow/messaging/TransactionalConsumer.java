@@ -76,10 +76,22 @@ public class TransactionalConsumer {
 	 * {@link MessagePrincipal}, so what it sends carries the principal on.
 	 */
 	public void consume(List<ConsumerRecord<String, String>> records, Consumer<SagaMessage> handler) {
-		Tracing.untraced(() -> consumeBatch(records, handler));
+		consume(records, (messages) -> {
+		}, handler);
 	}
 
-	private void consumeBatch(List<ConsumerRecord<String, String>> records, Consumer<SagaMessage> handler) {
+	/**
+	 * As {@link #consume(List, Consumer)}, and first hands {@code prepare} the messages
+	 * about to be handled (first deliveries, in order), in their transaction: a handler
+	 * that reads or locks a row per message can then do it for all of them with one
+	 * statement. Replayed one by one, each message is prepared alone.
+	 */
+	public void consume(List<ConsumerRecord<String, String>> records, Consumer<List<SagaMessage>> prepare,
+			Consumer<SagaMessage> handler) {
+		Tracing.untraced(() -> consumeBatch(records, new Handler(prepare, handler)));
+	}
+
+	private void consumeBatch(List<ConsumerRecord<String, String>> records, Handler handler) {
 		try {
 			this.transactions.executeWithoutResult((status) -> applyBatch(records, handler));
 		}
@@ -103,7 +115,7 @@ public class TransactionalConsumer {
 	}
 
 	/** Throws only transient failures; parks a record that fails for good. */
-	private void consumeAlone(ConsumerRecord<String, String> record, Consumer<SagaMessage> handler) {
+	private void consumeAlone(ConsumerRecord<String, String> record, Handler handler) {
 		try {
 			this.transactions.executeWithoutResult((status) -> apply(record, handler));
 		}
@@ -121,7 +133,7 @@ public class TransactionalConsumer {
 		}
 	}
 
-	private void applyBatch(List<ConsumerRecord<String, String>> records, Consumer<SagaMessage> handler) {
+	private void applyBatch(List<ConsumerRecord<String, String>> records, Handler handler) {
 		List<Decoded> decoded = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, String> record : records) {
 			SagaMessage message = decodeOrPark(record);
@@ -131,15 +143,31 @@ public class TransactionalConsumer {
 		}
 		Set<UUID> fresh = this.inbox
 			.firstDeliveries(decoded.stream().map((each) -> each.message().messageId()).toList());
+		List<Boolean> first = new ArrayList<>(decoded.size());
+		List<SagaMessage> toHandle = new ArrayList<>(decoded.size());
 		for (Decoded each : decoded) {
-			process(each.record(), each.message(), fresh.remove(each.message().messageId()), handler);
+			boolean firstDelivery = fresh.remove(each.message().messageId());
+			first.add(firstDelivery);
+			if (firstDelivery) {
+				toHandle.add(each.message());
+			}
+		}
+		if (!toHandle.isEmpty()) {
+			handler.prepare().accept(toHandle);
+		}
+		for (int i = 0; i < decoded.size(); i++) {
+			process(decoded.get(i).record(), decoded.get(i).message(), first.get(i), handler.handle());
 		}
 	}
 
-	private void apply(ConsumerRecord<String, String> record, Consumer<SagaMessage> handler) {
+	private void apply(ConsumerRecord<String, String> record, Handler handler) {
 		SagaMessage message = decodeOrPark(record);
 		if (message != null) {
-			process(record, message, this.inbox.firstDelivery(message.messageId()), handler);
+			boolean firstDelivery = this.inbox.firstDelivery(message.messageId());
+			if (firstDelivery) {
+				handler.prepare().accept(List.of(message));
+			}
+			process(record, message, firstDelivery, handler.handle());
 		}
 	}
 
@@ -176,6 +204,9 @@ public class TransactionalConsumer {
 	}
 
 	private record Decoded(ConsumerRecord<String, String> record, SagaMessage message) {
+	}
+
+	private record Handler(Consumer<List<SagaMessage>> prepare, Consumer<SagaMessage> handle) {
 	}
 
 	/**

@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A minimal service for the library's own tests: it answers ReleaseStock with
- * StockReleased and counts how often each order's command was applied. Order ids whose
- * high bits are 0 fail for good, 1 fail transiently every time. Its meters are kept as a
- * service's /actuator/prometheus shows them.
+ * StockReleased and counts how often each order's command was prepared for and applied.
+ * Order ids whose high bits are 0 fail for good, 1 fail transiently every time. Its
+ * meters are kept as a service's /actuator/prometheus shows them.
  */
 @SpringBootApplication
 class MessagingTestApplication {
@@ -53,7 +53,13 @@ class MessagingTestApplication {
 
 		@KafkaListener(topics = COMMANDS, batch = "true")
 		void onBatch(List<ConsumerRecord<String, String>> records) {
-			this.consumer.consume(records, this::handle);
+			this.consumer.consume(records, this::prepare, this::handle);
+		}
+
+		private void prepare(List<SagaMessage> messages) {
+			this.jdbc.sql("insert into prepared (order_id) select unnest(?::text[])::uuid")
+				.param(messages.stream().map((message) -> message.orderId().toString()).toArray(String[]::new))
+				.update();
 		}
 
 		private void handle(SagaMessage message) {

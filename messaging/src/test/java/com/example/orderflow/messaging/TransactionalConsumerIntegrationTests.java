@@ -86,6 +86,7 @@ class TransactionalConsumerIntegrationTests {
 		this.probe.await(KafkaProbe.ofType("StockReleased", later.key()), Duration.ofSeconds(20));
 
 		assertThat(deliveries(command.orderId())).isEqualTo(1);
+		assertThat(preparations(command.orderId())).as("a redelivery is not prepared for").isEqualTo(1);
 		assertThat(this.probe.received(Duration.ofMillis(500))).filteredOn((r) -> r.key().equals(command.key()))
 			.hasSize(1);
 		assertThat(unpublishedRows()).isZero();
@@ -124,6 +125,8 @@ class TransactionalConsumerIntegrationTests {
 		assertThat(KafkaProbe.header(failed, "dlt-consumer-group")).isEqualTo("messaging-test");
 		assertThat(deliveries(poison.orderId())).isZero();
 		assertThat(deliveries(healthy.orderId())).isEqualTo(1);
+		assertThat(preparations(poison.orderId())).as("rolled back with the poison").isZero();
+		assertThat(preparations(healthy.orderId())).as("the failed batch's preparation rolled back").isEqualTo(1);
 		// counted after the commit that makes the parked copies visible
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(deadLetters(MessagingMetrics.PERMANENT))
@@ -221,6 +224,13 @@ class TransactionalConsumerIntegrationTests {
 			.sql("select coalesce(headers, '') from outbox where message_key = ? and message_type = 'StockReleased'")
 			.param(key)
 			.query(String.class)
+			.single();
+	}
+
+	private int preparations(UUID orderId) {
+		return this.jdbc.sql("select count(*) from prepared where order_id = ?")
+			.param(orderId)
+			.query(Integer.class)
 			.single();
 	}
 

@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts a saga for each placed order and moves it on each participant's reply. The saga
- * row, its history, the next command (outbox) and the inbox entry commit together. Each
- * message's principal header ({@link MessagePrincipal}) says who the steps it prompts are
- * done for.
+ * row, its history, the next command (outbox) and the inbox entry commit together; a
+ * batch of replies locks its sagas with one statement and stores their moves with one
+ * more ({@link SagaRepository}). Each message's principal header
+ * ({@link MessagePrincipal}) says who the steps it prompts are done for.
  */
 @Component
 class SagaReplyHandler {
@@ -48,7 +49,15 @@ class SagaReplyHandler {
 
 	@KafkaListener(topics = { Topics.ORDER_EVENTS, Topics.INVENTORY_EVENTS, Topics.PAYMENT_EVENTS }, batch = "true")
 	void onBatch(List<ConsumerRecord<String, String>> records) {
-		this.consumer.consume(records, this::handle);
+		this.consumer.consume(records, this::lockSagasOf, this::handle);
+	}
+
+	/** One statement locks the sagas that the batch's replies move. */
+	void lockSagasOf(List<SagaMessage> messages) {
+		this.sagas.lockAll(messages.stream()
+			.filter((message) -> !(message instanceof OrderPlaced))
+			.map(SagaMessage::orderId)
+			.toList());
 	}
 
 	void handle(SagaMessage message) {
