@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * CPU time (user + system) of the stack's processes, read from /proc. PostgreSQL runs as
- * many processes (one per connection plus background workers); they are summed as one.
+ * CPU time (user + system) of the stack's processes, read from /proc, with that of their
+ * children that ended. PostgreSQL runs as many processes (one per connection plus
+ * background workers); they are summed as one, and an autovacuum worker or a backend that
+ * ends during the run still counts, through the server process that reaped it.
  */
 final class CpuMeter {
 
@@ -78,11 +80,13 @@ final class CpuMeter {
 	}
 
 	/**
-	 * Fields 14 and 15 of /proc/PID/stat, counted after the parenthesised command name.
+	 * Fields 14 to 17 of /proc/PID/stat (utime, stime, cutime, cstime), counted after the
+	 * parenthesised command name.
 	 */
 	static long parseCpuMillis(String stat) {
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-		long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+				+ Long.parseLong(fields[14]);
 		return ticks * 1000 / TICKS_PER_SECOND;
 	}
 

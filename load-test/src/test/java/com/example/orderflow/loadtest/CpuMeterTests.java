@@ -13,6 +13,13 @@ class CpuMeterTests {
 	}
 
 	@Test
+	void countsTheChildrenAProcessReaped() {
+		// a PostgreSQL server whose autovacuum workers and ended backends used 1.2 s
+		String stat = "77 (postgres) S 1 77 77 0 -1 4194560 100 0 0 0 40 10 90 30 20 0 1 0 123 0 0";
+		assertThat(CpuMeter.parseCpuMillis(stat)).isEqualTo(1700);
+	}
+
+	@Test
 	void countsThisProcess() {
 		assertThat(CpuMeter.cpuMillis(ProcessHandle.current().pid())).isPositive();
 	}
