@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
@@ -17,13 +18,19 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * 401 and 403 as RFC 9457 problem details, with the {@code WWW-Authenticate} header RFC
  * 6750 asks for (Spring Security's bearer token handlers set it and the status; this adds
- * the body a client of this API expects on every error).
+ * the body a client of this API expects on every error). And the firewall's refusal of a
+ * malformed URL or header as a 400 problem, not a 500, without echoing what was refused.
  */
-class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+
+	static final String REJECTED_DETAIL = "The request was refused: its URL or a header contains characters "
+			+ "or sequences that are not allowed.";
 
 	static final String UNAUTHORIZED_DETAIL = "A valid bearer token is required.";
 
@@ -53,6 +60,13 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 		write(response, HttpStatus.FORBIDDEN, "Forbidden", FORBIDDEN_DETAIL, request);
 	}
 
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response,
+			RequestRejectedException requestRejectedException) throws IOException {
+		// without the instance: the path may be what was refused
+		write(response, HttpStatus.BAD_REQUEST, "Bad Request", REJECTED_DETAIL, null);
+	}
+
 	/** Says why a presented token was refused (expired, bad signature...), never more. */
 	static String unauthorizedDetail(AuthenticationException ex) {
 		if (ex instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null) {
@@ -62,13 +76,15 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 	}
 
 	private void write(HttpServletResponse response, HttpStatus status, String title, String detail,
-			HttpServletRequest request) throws IOException {
+			@Nullable HttpServletRequest request) throws IOException {
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "about:blank");
 		problem.put("title", title);
 		problem.put("status", status.value());
 		problem.put("detail", detail);
-		problem.put("instance", request.getRequestURI());
+		if (request != null) {
+			problem.put("instance", request.getRequestURI());
+		}
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.getOutputStream().write(this.json.writeValueAsBytes(problem));

@@ -16,6 +16,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -58,6 +59,12 @@ public class ServiceSecurityAutoConfiguration {
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable());
 		return http.build();
+	}
+
+	/** Spring Security's firewall hands what it refuses to the one bean of this type. */
+	@Bean
+	RequestRejectedHandler firewallProblems(JsonMapper json) {
+		return new SecurityProblems(json);
 	}
 
 	@Bean

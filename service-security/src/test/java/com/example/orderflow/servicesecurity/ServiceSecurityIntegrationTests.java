@@ -68,6 +68,18 @@ class ServiceSecurityIntegrationTests {
 	}
 
 	@Test
+	void answersWhatTheFirewallRefusesWithA400ProblemThatDoesNotEchoIt() throws Exception {
+		for (String path : new String[] { "/accounts/alice;secret=x", "/accounts//alice" }) {
+			HttpResponse<String> response = get(path, issuer.customer("alice"));
+
+			assertThat(response.statusCode()).as(path).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(response.body()).contains("\"status\":400", SecurityProblems.REJECTED_DETAIL)
+				.doesNotContain("secret");
+		}
+	}
+
+	@Test
 	void saysWhyAnExpiredTokenWasRefused() throws Exception {
 		HttpResponse<String> response = get("/accounts/alice", issuer.token().expiredAgo(Duration.ofMinutes(5)).sign());
 
