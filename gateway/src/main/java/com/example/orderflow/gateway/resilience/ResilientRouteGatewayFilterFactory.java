@@ -37,9 +37,12 @@ import org.springframework.web.server.ServerWebExchange;
  * Gateway's own {@code CircuitBreaker} filter does not fit: it either turns a service's
  * 5xx answer into an error, losing the answer, or with {@code resumeWithoutError} also
  * swallows connection errors and bulkhead refusals into an empty 200; and an open breaker
- * becomes a bare 503 that says neither which service nor when to come back. Here a 5xx
- * counts as a failure for the breaker and is still passed on unchanged, a client error
- * (404, 409, 422) is a normal answer, and refusals carry a {@code Retry-After}.
+ * becomes a bare 503 that says neither which service nor when to come back. Here what
+ * says the service is unwell (a refused connection, a timeout, a 502, 503 or 504) counts
+ * as a failure for the breaker and is still passed on unchanged; a client error (404,
+ * 409, 422) and a 500 (one request failing, most likely for what it carried) are normal
+ * answers, so that no client can open a breaker for everyone; refusals carry a
+ * {@code Retry-After}.
  * <p>
  * The time limit covers an attempt up to the service's response headers; the body then
  * streams to the caller outside it.
@@ -99,14 +102,14 @@ class ResilientRouteGatewayFilterFactory
 	}
 
 	/**
-	 * A 5xx answer must count against the breaker, which sees only errors, yet reach the
-	 * caller as the service sent it: signalled as an error inside the breaker and dropped
-	 * right outside it. The answer itself has not been written yet (that happens after
-	 * all route filters), so nothing is lost.
+	 * A 502, 503 or 504 answer must count against the breaker, which sees only errors,
+	 * yet reach the caller as the service sent it: signalled as an error inside the
+	 * breaker and dropped right outside it. The answer itself has not been written yet
+	 * (that happens after all route filters), so nothing is lost.
 	 */
 	private static Mono<Void> failIfUnhealthy(ServerWebExchange exchange) {
 		HttpStatusCode status = exchange.getResponse().getStatusCode();
-		if (status != null && status.is5xxServerError() && status.value() != HttpStatus.NOT_IMPLEMENTED.value()) {
+		if (status != null && RetryableStatus.saysUnwell(status)) {
 			return Mono.error(new UnhealthyAnswer());
 		}
 		return Mono.empty();

@@ -17,7 +17,17 @@ public final class RetryableStatus implements Predicate<Object> {
 
 	@Override
 	public boolean test(Object result) {
-		return result instanceof HttpStatusCode status && RETRYABLE.contains(status.value());
+		return result instanceof HttpStatusCode status && saysUnwell(status);
+	}
+
+	/**
+	 * Whether the answer says the service is unwell (restarting, overloaded, cut off from
+	 * what it needs), so that the route's breaker counts it. A 500 does not: it is one
+	 * request failing, most likely for what that request carried, and one client must not
+	 * be able to open a breaker for everyone.
+	 */
+	static boolean saysUnwell(HttpStatusCode status) {
+		return RETRYABLE.contains(status.value());
 	}
 
 }

@@ -146,8 +146,19 @@ class CircuitBreakerIntegrationTests {
 	}
 
 	@Test
+	void neverOpensOnA500WhichOneClientsRequestCanCause() {
+		service.answer("/accounts/mallory", 500, "application/problem+json", "{\"status\":500}");
+		service.answer("/accounts/alice", 200, "application/json", "{\"customerId\":\"alice\"}");
+		for (int i = 0; i < 50; i++) {
+			this.client.get().uri("/api/accounts/mallory").exchange().expectStatus().isEqualTo(500);
+		}
+		assertThat(this.breakers.circuitBreaker("accounts").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		this.client.get().uri("/api/accounts/alice").exchange().expectStatus().isOk();
+	}
+
+	@Test
 	void keepsTheGatewayReadyWhileABreakerIsOpen() {
-		service.answer("/sagas", 500, "application/json", "{}");
+		service.answer("/sagas", 502, "application/json", "{}");
 		for (int i = 0; i < 5; i++) {
 			this.client.post().uri("/api/sagas").exchange();
 		}
