@@ -13,7 +13,7 @@ public sealed interface InventoryCommand extends SagaMessage {
 
 		public ReserveStock {
 			SagaMessage.requireEnvelope(messageId, sagaId, orderId, occurredAt);
-			if (!Money.isCurrencyCode(currency)) {
+			if (!Money.isPaymentCurrency(currency)) {
 				throw new IllegalArgumentException("currency must be an ISO 4217 code");
 			}
 			items = SagaMessage.requireNonEmpty(items, "items");

@@ -1,5 +1,6 @@
 package com.example.orderflow.contracts;
 
+import java.util.Currency;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -13,7 +14,7 @@ public record Money(long amount, String currency) {
 
 	public Money {
 		Objects.requireNonNull(currency, "currency");
-		if (!ISO_CURRENCY.matcher(currency).matches()) {
+		if (!isCurrencyCode(currency)) {
 			throw new IllegalArgumentException("currency must be an ISO 4217 code, was " + currency);
 		}
 		if (amount < 0) {
@@ -21,8 +22,34 @@ public record Money(long amount, String currency) {
 		}
 	}
 
+	/**
+	 * An ISO 4217 code as {@link Currency} knows it, including the codes that name no
+	 * currency one pays in, such as {@code XXX} (no currency: an amount of nothing).
+	 */
 	public static boolean isCurrencyCode(String value) {
-		return value != null && ISO_CURRENCY.matcher(value).matches();
+		return currencyOf(value) != null;
+	}
+
+	/**
+	 * An ISO 4217 currency that prices, orders and accounts can be kept in: not
+	 * {@code XXX}, {@code XTS} (testing), gold, silver or the IMF's units, which have no
+	 * minor unit. Any three capital letters are not a currency.
+	 */
+	public static boolean isPaymentCurrency(String value) {
+		Currency currency = currencyOf(value);
+		return currency != null && currency.getDefaultFractionDigits() >= 0;
+	}
+
+	private static Currency currencyOf(String value) {
+		if (value == null || !ISO_CURRENCY.matcher(value).matches()) {
+			return null;
+		}
+		try {
+			return Currency.getInstance(value);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	public Money plus(Money other) {

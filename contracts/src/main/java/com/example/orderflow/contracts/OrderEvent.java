@@ -15,7 +15,7 @@ public sealed interface OrderEvent extends SagaMessage {
 		public OrderPlaced {
 			SagaMessage.requireEnvelope(messageId, sagaId, orderId, occurredAt);
 			Objects.requireNonNull(customerId, "customerId");
-			if (!Money.isCurrencyCode(currency)) {
+			if (!Money.isPaymentCurrency(currency)) {
 				throw new IllegalArgumentException("currency must be an ISO 4217 code");
 			}
 			items = SagaMessage.requireNonEmpty(items, "items");

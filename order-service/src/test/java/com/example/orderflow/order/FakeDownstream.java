@@ -79,6 +79,11 @@ public final class FakeDownstream implements AutoCloseable {
 		this.answers.put(PRODUCTS + sku, new Answer.Raw(503, "application/problem+json", "{\"status\":503}"));
 	}
 
+	/** inventory-service refuses the sku itself: not one it could ever have. */
+	public void refusedSku(String sku) {
+		this.answers.put(PRODUCTS + sku, new Answer.Raw(400, "application/problem+json", "{\"status\":400}"));
+	}
+
 	/** inventory-service answers 200 for this sku with a body that is not a product. */
 	public void garbledSku(String sku) {
 		this.answers.put(PRODUCTS + sku, new Answer.Raw(200, "application/json", "{\"currency\":"));

@@ -12,6 +12,7 @@ import tools.jackson.core.JacksonException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -111,14 +112,16 @@ public abstract class InvalidFieldProblems extends ResponseEntityExceptionHandle
 	}
 
 	/**
-	 * Names the field when the body is JSON but a value has the wrong type, and the body
-	 * as a whole when it is not JSON at all.
+	 * Names the field when the body is JSON but a value has the wrong type or is not
+	 * {@link PlainText}, and the body as a whole when it is not JSON at all.
 	 */
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		String field = jsonPathOf(ex);
-		InvalidField error = (field != null) ? new InvalidField(field, "has an invalid value")
+		String message = (NestedExceptionUtils.getMostSpecificCause(ex) instanceof StrictJson.NotPlainText)
+				? PlainText.RULE : "has an invalid value";
+		InvalidField error = (field != null) ? new InvalidField(field, message)
 				: new InvalidField("body", "is missing or not valid JSON");
 		return withErrors(super.handleHttpMessageNotReadable(ex, headers, status, request), List.of(error));
 	}

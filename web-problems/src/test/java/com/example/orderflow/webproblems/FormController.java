@@ -39,7 +39,7 @@ class FormController {
 
 	}
 
-	record Form(@NotBlank String name, @Positive Integer size, List<@Valid Line> lines) {
+	record Form(@NotBlank String name, @Positive Integer size, Long price, Colour colour, List<@Valid Line> lines) {
 
 	}
 

@@ -2,6 +2,7 @@ package com.example.orderflow.inventory.stock;
 
 import java.util.List;
 
+import com.example.orderflow.contracts.OrderItem;
 import com.example.orderflow.servicesecurity.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -37,7 +38,8 @@ class ProductController {
 	}
 
 	@GetMapping("/{sku}")
-	ProductResponse get(@PathVariable String sku) {
+	ProductResponse get(
+			@PathVariable @Pattern(regexp = OrderItem.SKU_PATTERN, message = OrderItem.SKU_RULE) String sku) {
 		return this.products.find(sku).map(ProductResponse::of).orElseThrow(() -> new ProductNotFoundException(sku));
 	}
 
@@ -48,8 +50,7 @@ class ProductController {
 	@PreAuthorize(Roles.OPERATOR_ONLY)
 	@Operation(description = "Operators only.")
 	ResponseEntity<ProductResponse> put(
-			@PathVariable @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
-					message = "must be 1 to 64 letters, digits, dots, dashes or underscores") String sku,
+			@PathVariable @Pattern(regexp = OrderItem.SKU_PATTERN, message = OrderItem.SKU_RULE) String sku,
 			@Valid @RequestBody ProductRequest request) {
 		ProductCatalog.Saved saved = this.catalog.save(sku, request);
 		ProductResponse body = ProductResponse.of(saved.product());

@@ -1,8 +1,8 @@
 package com.example.orderflow.inventory.stock;
 
+import com.example.orderflow.webproblems.CurrencyCode;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -10,7 +10,5 @@ import jakarta.validation.constraints.Size;
  * The full state of a product as its owner sets it; what is reserved is not part of it.
  */
 record ProductRequest(@NotBlank @Size(max = 200) String name, @NotNull @PositiveOrZero Long unitPrice,
-		@NotNull @Pattern(regexp = "[A-Z]{3}",
-				message = "must be an ISO 4217 code of three upper-case letters") String currency,
-		@NotNull @PositiveOrZero Integer onHand) {
+		@NotNull @CurrencyCode String currency, @NotNull @PositiveOrZero Integer onHand) {
 }

@@ -125,6 +125,42 @@ class ProductControllerIntegrationTests {
 	}
 
 	@Test
+	void aCurrencyIsAnIso4217CodeNotAnyThreeLettersAndNothingIsStoredOtherwise() {
+		for (String currency : new String[] { "ZZZ", "XXX" }) {
+			String sku = uniqueSku();
+			assertThat(put(sku, productJson("Mug", 450, currency, 1))).as(currency)
+				.hasStatus(HttpStatus.BAD_REQUEST)
+				.bodyJson()
+				.isLenientlyEqualTo(
+						"""
+								{"errors": [{"field": "currency", "message": "must be an ISO 4217 currency code such as EUR"}]}""");
+			assertThat(stored(sku)).isZero();
+		}
+		assertThat(put(uniqueSku(), productJson("Mug", 450, "JPY", 1))).hasStatus(HttpStatus.CREATED);
+	}
+
+	@Test
+	void aNulInANameIsA400ProblemNamingItAndNothingIsStored() {
+		String sku = uniqueSku();
+		assertThat(put(sku, productJson("a\\u0000b", 450, "EUR", 1))).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.isLenientlyEqualTo("""
+					{"errors": [{"field": "name",
+					             "message": "must not contain control characters or unpaired surrogates"}]}""");
+		assertThat(stored(sku)).isZero();
+	}
+
+	@Test
+	void aSkuThatCouldNeverBeOneIsA400ProblemOnReadToo() {
+		assertThat(get("/products/-dash-first", customer("alice"))).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactly("sku");
+	}
+
+	@Test
 	void unreadableBodiesAre400Problems() {
 		assertThat(put(uniqueSku(), "{\"name\": ")).hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -242,6 +278,10 @@ class ProductControllerIntegrationTests {
 
 	private static MockMvcRequestBuilder authorized(MockMvcRequestBuilder request, @Nullable String authorization) {
 		return (authorization != null) ? request.header(HttpHeaders.AUTHORIZATION, authorization) : request;
+	}
+
+	private int stored(String sku) {
+		return this.jdbc.sql("select count(*) from products where sku = ?").param(sku).query(Integer.class).single();
 	}
 
 	private int onHand(String sku) {

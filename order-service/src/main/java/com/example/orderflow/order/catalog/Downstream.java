@@ -67,7 +67,10 @@ final class Downstream {
 			this.found.put(id, answer.currency());
 			return new Lookup.Found(answer.currency());
 		}
-		catch (HttpClientErrorException.NotFound ex) {
+		catch (HttpClientErrorException.NotFound | HttpClientErrorException.BadRequest ex) {
+			// a 400 says the id is not one the owner could ever have: the client's
+			// mistake,
+			// not an outage to accept the order through
 			return new Lookup.NotFound();
 		}
 		catch (RuntimeException ex) {

@@ -18,7 +18,7 @@ public record PlaceOrder(String customerId, String currency, List<OrderItem> ite
 
 	public PlaceOrder {
 		Objects.requireNonNull(customerId, "customerId");
-		if (!Money.isCurrencyCode(currency)) {
+		if (!Money.isPaymentCurrency(currency)) {
 			throw new IllegalArgumentException("currency must be an ISO 4217 code, was " + currency);
 		}
 		if (items == null || items.isEmpty()) {

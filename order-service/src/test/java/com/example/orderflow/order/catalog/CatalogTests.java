@@ -107,6 +107,14 @@ class CatalogTests {
 	}
 
 	@Test
+	void aSkuTheOwnerRefusesAsMalformedIsNotFoundNotAnOutage() {
+		String sku = newSku();
+		downstream.refusedSku(sku);
+
+		assertThat(this.catalog.product(sku)).isEqualTo(new Lookup.NotFound());
+	}
+
+	@Test
 	void aServerErrorIsUnavailableAndNotRemembered() {
 		String sku = newSku();
 		downstream.failingSku(sku);

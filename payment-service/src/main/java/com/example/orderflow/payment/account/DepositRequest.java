@@ -1,8 +1,8 @@
 package com.example.orderflow.payment.account;
 
+import com.example.orderflow.webproblems.CurrencyCode;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import org.jspecify.annotations.Nullable;
 
@@ -11,6 +11,6 @@ import org.jspecify.annotations.Nullable;
  * @param currency required when the deposit opens the account
  */
 record DepositRequest(@NotNull @Positive @Max(Account.MAX_BALANCE) Long amount,
-		@Nullable @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
+		@Nullable @CurrencyCode String currency) {
 
 }

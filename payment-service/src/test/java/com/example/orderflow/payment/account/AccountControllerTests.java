@@ -158,6 +158,34 @@ class AccountControllerTests {
 	}
 
 	@Test
+	void refusesAFractionOfACentInsteadOfCreditingTheWholeCentsBelowIt() {
+		for (String amount : new String[] { "1.99", "100.0", "1e2", "\"100\"" }) {
+			assertThat(postDeposit("alice", """
+					{"amount": %s, "currency": "EUR"}""".formatted(amount))).as(amount)
+				.hasStatus(HttpStatus.BAD_REQUEST)
+				.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.bodyJson()
+				.extractingPath("$.errors[*].field")
+				.asArray()
+				.containsExactly("amount");
+		}
+		then(this.accounts).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void refusesThreeLettersThatAreNoCurrencyOneCanPayIn() {
+		for (String currency : new String[] { "ZZZ", "XXX", "XTS", "XAU" }) {
+			assertThat(postDeposit("alice", deposit(100, currency))).as(currency)
+				.hasStatus(HttpStatus.BAD_REQUEST)
+				.bodyJson()
+				.isLenientlyEqualTo(
+						"""
+								{"errors": [{"field": "currency", "message": "must be an ISO 4217 currency code such as EUR"}]}""");
+		}
+		then(this.accounts).shouldHaveNoInteractions();
+	}
+
+	@Test
 	void rejectsABodyThatIsNotJson() {
 		assertThat(postDeposit("alice", "{\"amount\": ")).hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)

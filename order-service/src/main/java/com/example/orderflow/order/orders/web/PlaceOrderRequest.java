@@ -4,10 +4,10 @@ import java.util.List;
 
 import com.example.orderflow.contracts.OrderItem;
 import com.example.orderflow.order.orders.PlaceOrder;
+import com.example.orderflow.webproblems.CurrencyCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -19,8 +19,7 @@ import jakarta.validation.constraints.Size;
 record PlaceOrderRequest(
 		@NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}",
 				message = "must be 1 to 64 letters, digits, '.', '_' or '-'") String customerId,
-		@NotNull @Pattern(regexp = "[A-Z]{3}",
-				message = "must be an ISO 4217 code of three upper-case letters") String currency,
+		@NotNull @CurrencyCode String currency,
 		@NotNull @Size(min = 1, max = 100) @UniqueSkus List<@NotNull @Valid Item> items) {
 
 	PlaceOrder toPlaceOrder() {
@@ -28,7 +27,12 @@ record PlaceOrderRequest(
 				this.items.stream().map((item) -> new OrderItem(item.sku(), item.quantity())).toList());
 	}
 
-	record Item(@NotBlank @Size(max = 64) String sku, @NotNull @Min(1) @Max(10_000) Integer quantity) {
+	/**
+	 * The sku rule is inventory's: a sku it could never have is refused here, not looked
+	 * up.
+	 */
+	record Item(@NotNull @Pattern(regexp = OrderItem.SKU_PATTERN, message = OrderItem.SKU_RULE) String sku,
+			@NotNull @Min(1) @Max(10_000) Integer quantity) {
 
 	}
 

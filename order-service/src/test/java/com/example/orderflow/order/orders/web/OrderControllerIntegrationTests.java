@@ -224,6 +224,39 @@ class OrderControllerIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void placingForASkuThatCouldNeverBeOneIsABadRequestNamingItAndStoresNothing() throws Exception {
+		for (String sku : new String[] { "../../etc/passwd", "X\\u0000Y", "-first", "a b", "x".repeat(65) }) {
+			String key = newIdempotencyKey();
+			String body = """
+					{"customerId": "%s", "currency": "EUR", "items": [{"sku": "%s", "quantity": 1}]}"""
+				.formatted(newCustomerId(), sku);
+
+			place(key, body).andExpect(status().isBadRequest())
+				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.errors[*].field").value(hasItem("items[0].sku")));
+			assertThat(count("select count(*) from orders where idempotency_key = ?", key)).as(sku).isZero();
+		}
+	}
+
+	@Test
+	void placingInThreeLettersThatAreNoCurrencyIsABadRequest() throws Exception {
+		for (String currency : new String[] { "ZZZ", "XXX" }) {
+			place(newIdempotencyKey(), placeOrderBody(newCustomerId(), currency, newSku(), 1))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].field").value("currency"))
+				.andExpect(jsonPath("$.errors[0].message").value("must be an ISO 4217 currency code such as EUR"));
+		}
+	}
+
+	@Test
+	void placingWithAnIdempotencyKeyThatIsNotPrintableAsciiSaysWhatAKeyMayContain() throws Exception {
+		place("ключ", placeOrderBody()).andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"))
+			.andExpect(jsonPath("$.errors[0].message").value("must be printable ASCII text"));
+	}
+
+	@Test
 	void placingWithMissingFieldsIsABadRequest() throws Exception {
 		place(newIdempotencyKey(), "{}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("customerId", "currency", "items")));
