@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.sun.net.httpserver.HttpServer;
 import com.example.orderflow.servicesecurity.test.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -49,6 +50,11 @@ class GatewayRoutesIntegrationTests {
 	@Value("${local.server.port}")
 	int port;
 
+	@BeforeEach
+	void forgetEarlierRequests() {
+		received.clear();
+	}
+
 	@Test
 	void routesEachPublicPathToItsServiceWithoutTheApiPrefix() {
 		WebTestClient client = FakeService.gatewayClient(this.port, TestIssuer.shared().operator());
@@ -58,6 +64,21 @@ class GatewayRoutesIntegrationTests {
 		}
 		assertThat(received).containsExactly("GET /orders", "GET /orders/42", "GET /sagas/42",
 				"GET /sagas?state=PARKED", "GET /products/SKU-1", "GET /accounts/alice", "GET /payments?orderId=42");
+	}
+
+	@Test
+	void givesTheClientThePublicPathInALocationNeverTheServicesAddress() {
+		WebTestClient client = FakeService.gatewayClient(this.port, TestIssuer.shared().operator());
+		for (String[] answer : new String[][] { { "{self}/products/NEW", "/api/products/NEW" },
+				{ "/orders/42", "/api/orders/42" }, { "{self}/sagas/42?view=full", "/api/sagas/42?view=full" },
+				{ "https://elsewhere.example/x", "https://elsewhere.example/x" } }) {
+			client.put()
+				.uri("/api/products/NEW")
+				.header("X-Test-Location", answer[0])
+				.exchange()
+				.expectHeader()
+				.valueEquals("Location", answer[1]);
+		}
 	}
 
 	@Test
@@ -79,6 +100,12 @@ class GatewayRoutesIntegrationTests {
 						+ ((query != null) ? "?" + query : ""));
 				byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
 				exchange.getResponseHeaders().add("Content-Type", "application/json");
+				String location = exchange.getRequestHeaders().getFirst("X-Test-Location");
+				if (location != null) {
+					exchange.getResponseHeaders()
+						.add("Location",
+								location.replace("{self}", "http://127.0.0.1:" + server.getAddress().getPort()));
+				}
 				exchange.sendResponseHeaders(200, body.length);
 				exchange.getResponseBody().write(body);
 				exchange.close();
