@@ -1,21 +1,25 @@
 package com.example.orderflow.webproblems;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Adds {@link FallbackProblems}, {@link StrictJson} and the {@link PlainTextRequests}
- * filter to a Spring MVC service. Registered for the {@code @WebMvcTest} slice as well,
- * so that a controller test sees the answers the running service gives.
+ * Adds {@link FallbackProblems}, {@link StrictJson} and the {@link RequestBodyLimit} and
+ * {@link PlainTextRequests} filters to a Spring MVC service. Registered for the
+ * {@code @WebMvcTest} slice as well, so that a controller test sees the answers the
+ * running service gives.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = Type.SERVLET)
+@EnableConfigurationProperties(RequestBodyLimitProperties.class)
 public class WebProblemsAutoConfiguration {
 
 	@Bean
@@ -26,6 +30,15 @@ public class WebProblemsAutoConfiguration {
 	@Bean
 	StrictJson strictJson() {
 		return new StrictJson();
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(RequestBodyLimitProperties properties,
+			ObjectProvider<JsonMapper> json) {
+		FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(
+				new RequestBodyLimit(properties, json.getIfAvailable(JsonMapper::new)));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+		return registration;
 	}
 
 	@Bean

@@ -257,6 +257,16 @@ class OrderControllerIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void placingWithABodyOverTheGatewaysLimitIsRefusedHereTooAndStoresNothing() throws Exception {
+		String key = newIdempotencyKey();
+		String padding = " ".repeat(65 * 1024);
+
+		place(key, placeOrderBody() + padding).andExpect(status().isPayloadTooLarge())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+		assertThat(count("select count(*) from orders where idempotency_key = ?", key)).isZero();
+	}
+
+	@Test
 	void placingWithMissingFieldsIsABadRequest() throws Exception {
 		place(newIdempotencyKey(), "{}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("customerId", "currency", "items")));
