@@ -10,6 +10,13 @@ import java.util.regex.Pattern;
  */
 public record Money(long amount, String currency) {
 
+	/**
+	 * The highest unit price a product may have (ten billion in major units): an order of
+	 * {@link OrderItem#MAX_LINES} lines of {@link OrderItem#MAX_QUANTITY} units each then
+	 * totals at most 10^18, far below {@code Long.MAX_VALUE}, so no total can overflow.
+	 */
+	public static final long MAX_UNIT_PRICE = 1_000_000_000_000L;
+
 	private static final Pattern ISO_CURRENCY = Pattern.compile("[A-Z]{3}");
 
 	public Money {

@@ -1,11 +1,13 @@
 package com.example.orderflow.inventory.reservation;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 import com.example.orderflow.contracts.Money;
+import com.example.orderflow.contracts.OrderItem;
 import com.example.orderflow.contracts.PricedLine;
 import com.example.orderflow.contracts.RejectionReason;
 import com.example.orderflow.inventory.reservation.Allocation.Granted;
@@ -33,11 +35,12 @@ class AllocationTests {
 	}
 
 	@Test
-	void refusesRepeatedLinesThatAddUpBeyondAnyStockInsteadOfOverflowing() {
-		SortedMap<String, Long> requested = Allocation
-			.merge(List.of(item("SKU-BOOK", Integer.MAX_VALUE), item("SKU-BOOK", Integer.MAX_VALUE)));
+	void refusesRepeatedLinesThatAddUpBeyondTheStock() {
+		List<OrderItem> lines = Collections.nCopies(OrderItem.MAX_LINES, item("SKU-BOOK", OrderItem.MAX_QUANTITY));
+		SortedMap<String, Long> requested = Allocation.merge(lines);
 
-		assertThat(requested).containsExactly(Map.entry("SKU-BOOK", 2L * Integer.MAX_VALUE));
+		assertThat(requested)
+			.containsExactly(Map.entry("SKU-BOOK", (long) OrderItem.MAX_LINES * OrderItem.MAX_QUANTITY));
 		assertThat(Allocation.decide("EUR", requested, CATALOGUE)).extracting((refused) -> ((Refused) refused).reason())
 			.isEqualTo(RejectionReason.OUT_OF_STOCK);
 	}

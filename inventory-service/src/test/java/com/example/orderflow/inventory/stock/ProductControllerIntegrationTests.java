@@ -1,5 +1,6 @@
 package com.example.orderflow.inventory.stock;
 
+import com.example.orderflow.contracts.Money;
 import com.example.orderflow.messaging.test.TestDatabase;
 import com.example.orderflow.messaging.test.TestKafka;
 import com.example.orderflow.servicesecurity.test.TestIssuer;
@@ -137,6 +138,18 @@ class ProductControllerIntegrationTests {
 			assertThat(stored(sku)).isZero();
 		}
 		assertThat(put(uniqueSku(), productJson("Mug", 450, "JPY", 1))).hasStatus(HttpStatus.CREATED);
+	}
+
+	@Test
+	void aPriceThatCouldMakeAnOrdersTotalOverflowIsA400Problem() {
+		String sku = uniqueSku();
+		assertThat(put(sku, productJson("Mug", Long.MAX_VALUE, "EUR", 1))).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactly("unitPrice");
+		assertThat(stored(sku)).isZero();
+		assertThat(put(uniqueSku(), productJson("Mug", Money.MAX_UNIT_PRICE, "EUR", 1))).hasStatus(HttpStatus.CREATED);
 	}
 
 	@Test

@@ -20,7 +20,7 @@ record PlaceOrderRequest(
 		@NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}",
 				message = "must be 1 to 64 letters, digits, '.', '_' or '-'") String customerId,
 		@NotNull @CurrencyCode String currency,
-		@NotNull @Size(min = 1, max = 100) @UniqueSkus List<@NotNull @Valid Item> items) {
+		@NotNull @Size(min = 1, max = OrderItem.MAX_LINES) @UniqueSkus List<@NotNull @Valid Item> items) {
 
 	PlaceOrder toPlaceOrder() {
 		return new PlaceOrder(this.customerId, this.currency,
@@ -32,7 +32,7 @@ record PlaceOrderRequest(
 	 * up.
 	 */
 	record Item(@NotNull @Pattern(regexp = OrderItem.SKU_PATTERN, message = OrderItem.SKU_RULE) String sku,
-			@NotNull @Min(1) @Max(10_000) Integer quantity) {
+			@NotNull @Min(1) @Max(OrderItem.MAX_QUANTITY) Integer quantity) {
 
 	}
 
