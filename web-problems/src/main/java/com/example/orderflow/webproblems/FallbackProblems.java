@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -49,7 +50,7 @@ class FallbackProblems {
 			CannotCreateTransactionException.class })
 	ResponseEntity<ProblemDetail> unavailable(Exception ex, HttpServletRequest request) {
 		if (ex instanceof CannotCreateTransactionException && !isOutage(ex.getCause())) {
-			return ResponseEntity.internalServerError().body(unexpected(ex, request));
+			return unexpected(ex, request);
 		}
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
 		log.warn("Answered {} {} with 503, the database is temporarily unavailable: {}", request.getMethod(),
@@ -64,12 +65,23 @@ class FallbackProblems {
 
 	/**
 	 * Whatever no other handler expects, a bug most likely: the trace goes to the log,
-	 * nothing of it to the client.
+	 * nothing of it to the client. Except what already says what the client got wrong:
+	 * Spring MVC's own exceptions (no such path 404, method 405, media type 406 and 415)
+	 * and any other {@link ErrorResponse}, which reach this handler when the service's
+	 * advice does not cover the path (or it has none), keep their status, headers
+	 * ({@code Allow}) and problem, with one quiet log line.
 	 */
 	@ExceptionHandler
-	ProblemDetail unexpected(Exception ex, HttpServletRequest request) {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
+		if (ex instanceof ErrorResponse known) {
+			log.debug("Answered {} {} with {}: {}", request.getMethod(), request.getRequestURI(),
+					known.getStatusCode().value(), ex.getMessage());
+			return ResponseEntity.status(known.getStatusCode()).headers(known.getHeaders()).body(known.getBody());
+		}
 		log.error("Failed to handle {} {}", request.getMethod(), request.getRequestURI(), ex);
-		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be handled.");
+		return ResponseEntity.internalServerError()
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+					"The request could not be handled."));
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package com.example.orderflow.auth.user;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
@@ -101,6 +103,24 @@ class UserAdminIntegrationTests extends AuthServerIntegrationTest {
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(read(response.body()).get("errors").get(0).get("field").asString()).isEqualTo("body");
+	}
+
+	@Test
+	void aMethodOrPathTheApiDoesNotTakeIs404Or405ProblemNever500() {
+		String token = operatorToken();
+		for (String method : new String[] { "GET", "POST", "DELETE" }) {
+			HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(issuer + "/users/" + newUsername()))
+				.method(method, HttpRequest.BodyPublishers.noBody())
+				.header("Authorization", "Bearer " + token));
+
+			assertThat(response.statusCode()).as(method).isEqualTo(405);
+			assertThat(response.headers().firstValue("Content-Type")).hasValue(PROBLEM_JSON);
+			assertThat(response.headers().firstValue("Allow")).hasValue("PUT");
+		}
+		HttpResponse<String> list = send(
+				HttpRequest.newBuilder(URI.create(issuer + "/users")).GET().header("Authorization", "Bearer " + token));
+		assertThat(list.statusCode()).isEqualTo(404);
+		assertThat(list.headers().firstValue("Content-Type")).hasValue(PROBLEM_JSON);
 	}
 
 	static String newUsername() {
