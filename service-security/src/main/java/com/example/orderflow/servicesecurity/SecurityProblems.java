@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -50,6 +51,14 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
 		this.bearerEntryPoint.commence(request, response, authException);
+		// the challenge repeats the refusal's description: the same plain sentence there
+		if (authException instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null
+				&& response.getHeader(HttpHeaders.WWW_AUTHENTICATE) != null) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+					response.getHeader(HttpHeaders.WWW_AUTHENTICATE)
+						.replace(oauth.getError().getDescription(),
+								TokenRefusalReasons.plain(oauth.getError().getDescription())));
+		}
 		write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", unauthorizedDetail(authException), request);
 	}
 
@@ -67,10 +76,13 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
 		write(response, HttpStatus.BAD_REQUEST, "Bad Request", REJECTED_DETAIL, null);
 	}
 
-	/** Says why a presented token was refused (expired, bad signature...), never more. */
+	/**
+	 * Says why a presented token was refused (expired, bad signature...) in a plain
+	 * sentence, never more.
+	 */
 	static String unauthorizedDetail(AuthenticationException ex) {
 		if (ex instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null) {
-			return UNAUTHORIZED_DETAIL + " " + oauth.getError().getDescription();
+			return UNAUTHORIZED_DETAIL + " " + TokenRefusalReasons.plain(oauth.getError().getDescription());
 		}
 		return UNAUTHORIZED_DETAIL;
 	}

@@ -53,8 +53,9 @@ class ServiceSecurityIntegrationTests {
 	@Test
 	void refusesEveryBadTokenWithA401Problem() throws Exception {
 		String wrongIssuer = "http://127.0.0.1:1";
-		for (String bad : new String[] { null, "not-a-jwt", issuer.token().expiredAgo(Duration.ofMinutes(5)).sign(),
-				issuer.token().forge(), issuer.token().unsigned(), issuer.token().audience("someone-else").sign(),
+		for (String bad : new String[] { null, "not-a-jwt", "a.b.c.d.e",
+				issuer.token().expiredAgo(Duration.ofMinutes(5)).sign(), issuer.token().forge(),
+				issuer.token().unsigned(), issuer.token().audience("someone-else").sign(),
 				issuer.token().issuer(wrongIssuer).sign() }) {
 			HttpResponse<String> response = get("/accounts/alice", bad);
 
@@ -63,7 +64,10 @@ class ServiceSecurityIntegrationTests {
 			assertThat(response.headers().firstValue("WWW-Authenticate"))
 				.hasValueSatisfying((value) -> assertThat(value).startsWith("Bearer"));
 			assertThat(response.body()).contains("\"status\":401", "A valid bearer token is required.")
-				.doesNotContain("alice\",\"caller");
+				.doesNotContain("alice\",\"caller")
+				.doesNotContainIgnoringCase("JWT")
+				.doesNotContainIgnoringCase("JWE");
+			assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).doesNotContain("Jwt", "JWE");
 		}
 	}
 

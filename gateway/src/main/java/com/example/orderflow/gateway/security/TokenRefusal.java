@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.example.orderflow.servicesecurity.TokenRefusalReasons;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -39,17 +40,17 @@ final class TokenRefusal extends ResponseStatusException {
 	/**
 	 * No token ({@code Bearer} alone, as RFC 6750 asks when the request carried no
 	 * credentials), or one that was refused: the error code and why (expired, bad
-	 * signature, wrong audience...), never more.
+	 * signature, wrong audience...) in a plain sentence, never the parser's internals.
 	 */
 	static TokenRefusal unauthorized(AuthenticationException ex) {
 		if (ex instanceof OAuth2AuthenticationException oauth) {
 			OAuth2Error error = oauth.getError();
 			HttpStatusCode status = (error instanceof BearerTokenError bearer) ? bearer.getHttpStatus()
 					: HttpStatus.UNAUTHORIZED;
-			String detail = (error.getDescription() != null) ? UNAUTHORIZED_DETAIL + " " + error.getDescription()
-					: UNAUTHORIZED_DETAIL;
+			String why = (error.getDescription() != null) ? TokenRefusalReasons.plain(error.getDescription()) : null;
+			String detail = (why != null) ? UNAUTHORIZED_DETAIL + " " + why : UNAUTHORIZED_DETAIL;
 			String uri = (error.getUri() != null) ? error.getUri() : RFC_6750_ERRORS;
-			return new TokenRefusal(status, detail, challenge(error.getErrorCode(), error.getDescription(), uri));
+			return new TokenRefusal(status, detail, challenge(error.getErrorCode(), why, uri));
 		}
 		return new TokenRefusal(HttpStatus.UNAUTHORIZED, UNAUTHORIZED_DETAIL, "Bearer");
 	}
