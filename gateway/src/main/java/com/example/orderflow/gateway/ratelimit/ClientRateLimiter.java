@@ -22,7 +22,8 @@ final class ClientRateLimiter {
 	ClientRateLimiter(RateLimitProperties properties, LongSupplier nanoClock) {
 		this.properties = properties;
 		this.nanoClock = nanoClock;
-		this.overflow = newBucket();
+		this.overflow = newBucket(
+				new RateLimitProperties.Quota(properties.replenishRate(), properties.burstCapacity()));
 	}
 
 	/**
@@ -34,7 +35,8 @@ final class ClientRateLimiter {
 		if (bucket == null) {
 			// the size check races with other new clients, overshooting by at most a few
 			bucket = (this.buckets.size() < this.properties.maxClients())
-					? this.buckets.computeIfAbsent(client, (key) -> newBucket()) : this.overflow;
+					? this.buckets.computeIfAbsent(client, (key) -> newBucket(this.properties.quotaOf(key)))
+					: this.overflow;
 		}
 		return bucket.tryTake(now);
 	}
@@ -48,9 +50,8 @@ final class ClientRateLimiter {
 		return this.buckets.size();
 	}
 
-	private TokenBucket newBucket() {
-		return new TokenBucket(this.properties.burstCapacity(), this.properties.replenishRate(),
-				this.nanoClock.getAsLong());
+	private TokenBucket newBucket(RateLimitProperties.Quota quota) {
+		return new TokenBucket(quota.burstCapacity(), quota.replenishRate(), this.nanoClock.getAsLong());
 	}
 
 }

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bucket.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "GATEWAY_RATE_LIMIT_REPLENISH_RATE=0.5", "GATEWAY_RATE_LIMIT_BURST=3" })
+		properties = { "GATEWAY_RATE_LIMIT_REPLENISH_RATE=0.5", "GATEWAY_RATE_LIMIT_BURST=3",
+				"GATEWAY_RATE_LIMIT_ADDRESS_REPLENISH_RATE=0.5", "GATEWAY_RATE_LIMIT_ADDRESS_BURST=3" })
 class ApiRateLimitIntegrationTests {
 
 	static final FakeService service = FakeService.start();
