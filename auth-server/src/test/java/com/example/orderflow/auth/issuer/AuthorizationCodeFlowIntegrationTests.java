@@ -82,13 +82,32 @@ class AuthorizationCodeFlowIntegrationTests extends AuthServerIntegrationTest {
 	}
 
 	@Test
+	void aRotatedOutRefreshTokenPresentedAgainRevokesTheWholeAuthorization() {
+		String customer = newCustomerId();
+		String password = createUser(customer, "customer");
+		String first = tokensOf(customer, password).get("refresh_token").asString();
+		String second = read(refresh(first).body()).get("refresh_token").asString();
+
+		HttpResponse<String> reused = refresh(first);
+
+		assertThat(reused.statusCode()).isEqualTo(400);
+		assertThat(read(reused.body()).get("error").asString()).isEqualTo("invalid_grant");
+		HttpResponse<String> afterTheft = refresh(second);
+		assertThat(afterTheft.statusCode()).as("the current refresh token is revoked with its authorization")
+			.isEqualTo(400);
+		assertThat(read(afterTheft.body()).get("error").asString()).isEqualTo("invalid_grant");
+		// another sign-in of the same customer is a new authorization, untouched
+		String other = tokensOf(customer, password).get("refresh_token").asString();
+		assertThat(refresh(other).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void aRefreshTokenWorksOnceAndIsReplaced() {
 		String customer = newCustomerId();
 		JsonNode first = tokensOf(customer, createUser(customer, "customer"));
 		String refreshToken = first.get("refresh_token").asString();
 
 		HttpResponse<String> refreshed = refresh(refreshToken);
-		HttpResponse<String> replayed = refresh(refreshToken);
 
 		assertThat(refreshed.statusCode()).isEqualTo(200);
 		JsonNode second = read(refreshed.body());
@@ -96,9 +115,11 @@ class AuthorizationCodeFlowIntegrationTests extends AuthServerIntegrationTest {
 		Jwt token = resourceServerDecoder().decode(second.get("access_token").asString());
 		assertThat(token.getSubject()).isEqualTo(customer);
 		assertThat(token.getClaimAsStringList("roles")).containsExactly("customer");
+		HttpResponse<String> third = refresh(second.get("refresh_token").asString());
+		assertThat(third.statusCode()).isEqualTo(200);
+		HttpResponse<String> replayed = refresh(refreshToken);
 		assertThat(replayed.statusCode()).isEqualTo(400);
 		assertThat(read(replayed.body()).get("error").asString()).isEqualTo("invalid_grant");
-		assertThat(refresh(second.get("refresh_token").asString()).statusCode()).isEqualTo(200);
 	}
 
 	@Test
