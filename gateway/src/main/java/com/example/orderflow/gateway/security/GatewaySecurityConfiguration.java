@@ -3,6 +3,10 @@ package com.example.orderflow.gateway.security;
 import com.example.orderflow.gateway.ratelimit.ApiRateLimit;
 
 import org.springframework.context.annotation.Bean;
+import reactor.core.publisher.Mono;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
@@ -39,6 +43,17 @@ class GatewaySecurityConfiguration {
 	 */
 	static final String[] OPEN = { "/api/docs/**", "/api/openapi.json", "/api/swagger-ui/**",
 			"/v3/api-docs/swagger-config", "/actuator/health/**", "/actuator/info", "/actuator/prometheus" };
+
+	/**
+	 * What Spring Security's firewall refuses (a {@code ;} or {@code //} in a path the
+	 * path guard let through, a header value it will not pass on) is a 400 problem like
+	 * every other refusal of the gateway, not an empty answer, and does not echo it.
+	 */
+	@Bean
+	ServerExchangeRejectedHandler firewallProblems() {
+		return (exchange, ex) -> Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
+				"The request was refused: its URL or a header contains characters or sequences that are not allowed."));
+	}
 
 	@Bean
 	SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, ApiRateLimit rateLimit) {

@@ -77,6 +77,17 @@ class ForwardedPathGuardIntegrationTests {
 		assertThat(service.received()).isEmpty();
 	}
 
+	@Test
+	void answersWhatSpringSecuritysFirewallRefusesWithABadRequestProblem() {
+		for (String path : new String[] { "/api/orders/42;secret=x", "/api/orders//42" }) {
+			RawHttp.Response response = RawHttp.get(this.port, path, token);
+			assertThat(response.status()).as(path).isEqualTo(400);
+			assertThat(response.header("Content-Type")).as(path).isEqualTo("application/problem+json");
+			assertThat(response.body()).contains("\"status\":400", "not allowed");
+		}
+		assertThat(service.received()).isEmpty();
+	}
+
 	// The server adapter rejects a request target that is no valid URI before any filter
 	// runs, so this 400 comes without a problem body; what matters is that it is refused.
 	@Test
