@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +26,8 @@ import com.example.orderflow.messaging.test.KafkaProbe;
 import com.example.orderflow.messaging.test.TestKafka;
 import com.example.orderflow.order.IntegrationTestSupport;
 import com.jayway.jsonpath.JsonPath;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +39,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.client.RestClient;
 
@@ -264,6 +268,68 @@ class OrderControllerIntegrationTests extends IntegrationTestSupport {
 		place(key, placeOrderBody() + padding).andExpect(status().isPayloadTooLarge())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
 		assertThat(count("select count(*) from orders where idempotency_key = ?", key)).isZero();
+	}
+
+	/**
+	 * Generated hostile input (jqwik's generators, sampled here because the test needs
+	 * this Spring context): whatever the customer id, currency, sku, quantity and key,
+	 * the answer is 202 or a 4xx problem, never a 5xx, and a refused order stores
+	 * nothing.
+	 */
+	@Test
+	void generatedHostileOrdersAreAnsweredWithProblemsAndRefusedOnesStoreNothing() throws Exception {
+		Arbitrary<String> text = Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(30),
+				Arbitraries.strings()
+					.withChars('a', 'Z', '7', '-', '.', '/', ' ', '\u0000', '\u001b', '\u0085', '\u202e', '\ud800',
+							'\udc00', '\u043a')
+					.ofMaxLength(12),
+				Arbitraries.of("EUR", "ZZZ", "XXX", "SKU-1", "x".repeat(70_000)));
+		Arbitrary<String> number = Arbitraries.oneOf(Arbitraries.integers().map(String::valueOf),
+				Arbitraries.of("1.5", "-1", "0", "1e309", "9223372036854775808", "\"3\"", "null"));
+		Iterator<String> customers = text.sampleStream().iterator();
+		Iterator<String> currencies = text.sampleStream().iterator();
+		Iterator<String> skus = text.sampleStream().iterator();
+		Iterator<String> quantities = number.sampleStream().iterator();
+		Iterator<String> keys = text.sampleStream().iterator();
+		for (int i = 0; i < 150; i++) {
+			String key = "generated-" + i + "-" + UUID.randomUUID();
+			String body = """
+					{"customerId": %s, "currency": %s, "items": [{"sku": %s, "quantity": %s}]}""".formatted(
+					jsonString(customers.next()), jsonString(currencies.next()), jsonString(skus.next()),
+					quantities.next());
+			String hostileKey = keys.next();
+			MvcResult result = this.mvc
+				.perform(post("/orders").with(asOperator())
+					.header(OrderController.IDEMPOTENCY_KEY, (i % 3 == 0) ? hostileKey : key)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(body))
+				.andReturn();
+
+			int status = result.getResponse().getStatus();
+			assertThat(status).as(body).isLessThan(500);
+			if (status >= 400) {
+				assertThat(result.getResponse().getContentType()).as(body)
+					.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+				assertThat(count("select count(*) from orders where idempotency_key = ?", key)).as(body).isZero();
+			}
+		}
+	}
+
+	/** As a client would write it: anything outside printable ASCII escaped. */
+	private static String jsonString(String text) {
+		StringBuilder quoted = new StringBuilder("\"");
+		for (char c : text.toCharArray()) {
+			if (c == '"' || c == '\\') {
+				quoted.append('\\').append(c);
+			}
+			else if (c < 0x20 || c > 0x7e) {
+				quoted.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				quoted.append(c);
+			}
+		}
+		return quoted.append('"').toString();
 	}
 
 	@Test
