@@ -3,6 +3,7 @@ package com.example.orderflow.webproblems;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
@@ -12,10 +13,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
 /**
- * Adds {@link FallbackProblems}, {@link StrictJson} and the {@link RequestBodyLimit} and
- * {@link PlainTextRequests} filters to a Spring MVC service. Registered for the
- * {@code @WebMvcTest} slice as well, so that a controller test sees the answers the
- * running service gives.
+ * Adds {@link FallbackProblems}, {@link StrictJson} and the {@link RequestBodyLimit},
+ * {@link PlainTextRequests} and {@link DirectErrorPathRequests} filters to a Spring MVC
+ * service. Registered for the {@code @WebMvcTest} slice as well, so that a controller
+ * test sees the answers the running service gives.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = Type.SERVLET)
@@ -38,6 +39,15 @@ public class WebProblemsAutoConfiguration {
 		FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(
 				new RequestBodyLimit(properties, json.getIfAvailable(JsonMapper::new)));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<DirectErrorPathRequests> directErrorPathRequests(
+			@Value("${server.error.path:/error}") String errorPath, ObjectProvider<JsonMapper> json) {
+		FilterRegistrationBean<DirectErrorPathRequests> registration = new FilterRegistrationBean<>(
+				new DirectErrorPathRequests(errorPath, json.getIfAvailable(JsonMapper::new)));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 

@@ -51,6 +51,12 @@ class FallbackWithoutServiceAdviceTests {
 	}
 
 	@Test
+	void theErrorPathAskedForDirectlyIsA404ProblemNotA500() {
+		assertThat(this.mvc.get().uri("/error")).hasStatus(HttpStatus.NOT_FOUND)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
 	void anUnsupportedMediaTypeIsA415Problem() {
 		assertThat(this.mvc.post().uri("/things").contentType(MediaType.TEXT_PLAIN).content("mug"))
 			.hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)

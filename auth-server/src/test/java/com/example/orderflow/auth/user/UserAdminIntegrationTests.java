@@ -121,6 +121,9 @@ class UserAdminIntegrationTests extends AuthServerIntegrationTest {
 				HttpRequest.newBuilder(URI.create(issuer + "/users")).GET().header("Authorization", "Bearer " + token));
 		assertThat(list.statusCode()).isEqualTo(404);
 		assertThat(list.headers().firstValue("Content-Type")).hasValue(PROBLEM_JSON);
+		HttpResponse<String> error = send(HttpRequest.newBuilder(URI.create(issuer + "/error")).GET());
+		assertThat(error.statusCode()).as("/error asked for directly").isEqualTo(404);
+		assertThat(error.headers().firstValue("Content-Type")).hasValue(PROBLEM_JSON);
 	}
 
 	static String newUsername() {
