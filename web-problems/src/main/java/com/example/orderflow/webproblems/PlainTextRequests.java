@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -47,9 +46,7 @@ class PlainTextRequests extends OncePerRequestFilter {
 				"'" + refused.field() + "' " + refused.message() + ".");
 		problem.setInstance(java.net.URI.create(request.getRequestURI()));
 		problem.setProperty(InvalidFieldProblems.ERRORS, List.of(refused));
-		response.setStatus(HttpStatus.BAD_REQUEST.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		this.json.writeValue(response.getOutputStream(), problem);
+		ProblemResponses.write(response, this.json, problem);
 	}
 
 	private static @Nullable InvalidField firstRefused(HttpServletRequest request) {

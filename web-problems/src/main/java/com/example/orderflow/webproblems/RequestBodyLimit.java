@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -62,12 +61,10 @@ class RequestBodyLimit extends OncePerRequestFilter {
 	private void refuse(HttpServletResponse response) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
 				"The request body is larger than the " + this.maxBytes + " bytes this service takes.");
-		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		// the rest of the body is not read: the connection is not kept for another
 		// request
 		response.setHeader("Connection", "close");
-		this.json.writeValue(response.getOutputStream(), problem);
+		ProblemResponses.write(response, this.json, problem);
 	}
 
 	/** The request with its body already read, served from memory. */
