@@ -37,10 +37,16 @@ final class RefreshTokenReuseDetection implements OAuth2AuthorizationService {
 
 	@Override
 	public void save(OAuth2Authorization authorization) {
+		String current = refreshTokenOf(authorization);
+		if (current == null) {
+			// a code, a client-credentials token: nothing was rotated, nothing to look up
+			this.authorizations.save(authorization);
+			return;
+		}
 		OAuth2Authorization previous = this.authorizations.findById(authorization.getId());
 		this.authorizations.save(authorization);
 		String replaced = refreshTokenOf(previous);
-		if (replaced != null && !replaced.equals(refreshTokenOf(authorization))) {
+		if (replaced != null && !replaced.equals(current)) {
 			this.jdbc
 				.sql("insert into rotated_refresh_tokens (token_sha256, authorization_id) values (?, ?) "
 						+ "on conflict do nothing")
