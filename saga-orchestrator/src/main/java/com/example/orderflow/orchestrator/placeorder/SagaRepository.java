@@ -104,7 +104,7 @@ class SagaRepository {
 	void lockAll(Collection<UUID> orderIds) {
 		SagasInTransaction current = inTransaction();
 		String[] toLock = orderIds.stream()
-			.filter((orderId) -> !current.hasLocked(orderId))
+			.filter((orderId) -> current.locked(orderId) == null)
 			.distinct()
 			.map(UUID::toString)
 			.toArray(String[]::new);

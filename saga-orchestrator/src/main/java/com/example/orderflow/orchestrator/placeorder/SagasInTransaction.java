@@ -29,10 +29,6 @@ final class SagasInTransaction {
 		return this.lockedByOrderId.get(orderId);
 	}
 
-	boolean hasLocked(UUID orderId) {
-		return this.lockedByOrderId.containsKey(orderId);
-	}
-
 	void locked(Saga saga) {
 		this.lockedByOrderId.put(saga.orderId(), saga);
 	}
