@@ -3,7 +3,9 @@ package com.example.orderflow.inventory.reservation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -29,7 +31,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -41,9 +42,10 @@ import org.springframework.stereotype.Component;
  * <p>
  * The orchestrator re-sends a command with a new message id when a reply is late, so the
  * inbox alone cannot catch repeats: every command looks at the reservation first and, if
- * it was applied already, only answers again. The reservation row is locked before any
- * product row, and products in sku order, so concurrent handlers queue instead of
- * deadlocking.
+ * it was applied already, only answers again. A batch locks its reservation rows before
+ * any product row, and products in sku order, so concurrent handlers queue instead of
+ * deadlocking; what the commands change is written set-based at the commit (see
+ * {@link ReservationRepository} and {@link ProductRepository}).
  */
 @Component
 class InventoryCommandHandler {
@@ -68,7 +70,26 @@ class InventoryCommandHandler {
 
 	@KafkaListener(topics = Topics.INVENTORY_COMMANDS, batch = "true")
 	void onBatch(List<ConsumerRecord<String, String>> records) {
-		this.consumer.consume(records, this::handle);
+		this.consumer.consume(records, this::lockAll, this::handle);
+	}
+
+	/**
+	 * Locks, with one statement each, the reservations of all the batch's orders, then
+	 * every product they or the batch's new reservations need, so the commands that
+	 * follow work in memory and their writes go to the database together at the commit.
+	 */
+	void lockAll(List<SagaMessage> messages) {
+		List<Reservation> existing = this.reservations.lockAll(messages.stream().map(SagaMessage::orderId).toList());
+		Set<String> skus = new TreeSet<>();
+		existing.forEach((reservation) -> reservation.lines().forEach((line) -> skus.add(line.sku())));
+		for (SagaMessage message : messages) {
+			if (message instanceof ReserveStock reserve) {
+				reserve.items().forEach((item) -> skus.add(item.sku()));
+			}
+		}
+		if (!skus.isEmpty()) {
+			this.products.lockAll(skus);
+		}
 	}
 
 	void handle(SagaMessage message) {
@@ -159,16 +180,8 @@ class InventoryCommandHandler {
 		reply(new StockReleased(UUID.randomUUID(), command.sagaId(), command.orderId(), Instant.now()));
 	}
 
-	/**
-	 * Two instances may handle commands of one order at once (a partition moving during a
-	 * rebalance). The loser's insert finds the winner's row; rolling back and retrying
-	 * the batch lets it see that row and answer from it.
-	 */
 	private void insert(Reservation reservation) {
-		if (!this.reservations.insert(reservation)) {
-			throw new ConcurrencyFailureException(
-					"reservation of order " + reservation.orderId() + " was written concurrently, retrying");
-		}
+		this.reservations.insert(reservation);
 	}
 
 	private void reply(InventoryEvent event) {

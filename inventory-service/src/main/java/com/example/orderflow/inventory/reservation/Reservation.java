@@ -44,6 +44,10 @@ record Reservation(UUID orderId, UUID sagaId, ReservationStatus status, Rejectio
 		return new Reservation(this.orderId, this.sagaId, this.status, this.reason, this.currency, this.total, lines);
 	}
 
+	Reservation withStatus(ReservationStatus status) {
+		return new Reservation(this.orderId, this.sagaId, status, this.reason, this.currency, this.total, this.lines);
+	}
+
 	Money totalMoney() {
 		return new Money(this.total, this.currency);
 	}

@@ -2,18 +2,34 @@ package com.example.orderflow.inventory.reservation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import com.example.orderflow.contracts.PricedLine;
 import com.example.orderflow.contracts.RejectionReason;
+import com.example.orderflow.messaging.BeforeCommit;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Reservations and their lines in PostgreSQL. A consumer's batch locks the reservations
+ * of all its orders with one statement ({@link #lockAll}), its commands change them in
+ * memory, and just before the transaction commits one statement each inserts the new
+ * reservations, their lines, and the changed statuses
+ * ({@link ReservationsInTransaction}).
+ */
 @Repository
 class ReservationRepository {
+
+	private static final String IN_TRANSACTION = ReservationRepository.class.getName() + ".inTransaction";
 
 	private static final String COLUMNS = "order_id, saga_id, status, reason, currency, total";
 
@@ -23,59 +39,140 @@ class ReservationRepository {
 		this.jdbc = jdbc;
 	}
 
+	/** As committed, without locking: for reads outside a consumer's transaction. */
 	Optional<Reservation> find(UUID orderId) {
-		return find(orderId, "");
+		return this.jdbc.sql("select " + COLUMNS + " from reservations where order_id = ?")
+			.param(orderId)
+			.query(ReservationRepository::map)
+			.optional()
+			.map((reservation) -> reservation.withLines(lines(List.of(orderId)).getOrDefault(orderId, List.of())));
+	}
+
+	/**
+	 * Locks the reservations of these orders until the transaction ends, with one
+	 * statement for those this transaction has not looked up yet, in order-id order, so
+	 * two transactions never wait on each other in a cycle.
+	 * @return the reservations that exist, with this transaction's changes
+	 */
+	List<Reservation> lockAll(Collection<UUID> orderIds) {
+		ReservationsInTransaction current = inTransaction();
+		String[] toLock = orderIds.stream()
+			.filter((orderId) -> !current.isLookedUp(orderId))
+			.distinct()
+			.map(UUID::toString)
+			.toArray(String[]::new);
+		if (toLock.length > 0) {
+			Map<UUID, Reservation> found = new HashMap<>();
+			this.jdbc
+				.sql("select " + COLUMNS
+						+ " from reservations where order_id = any(?::uuid[]) order by order_id for update")
+				.param(toLock)
+				.query(ReservationRepository::map)
+				.list()
+				.forEach((reservation) -> found.put(reservation.orderId(), reservation));
+			Map<UUID, List<PricedLine>> lines = found.isEmpty() ? Map.of() : lines(found.keySet());
+			for (String orderId : toLock) {
+				UUID id = UUID.fromString(orderId);
+				current.lookedUp(id, Optional.ofNullable(found.get(id))
+					.map((reservation) -> reservation.withLines(lines.getOrDefault(id, List.of()))));
+			}
+		}
+		return orderIds.stream().distinct().map(current::reservation).flatMap(Optional::stream).toList();
 	}
 
 	/** Locks the reservation until the transaction ends, if it exists. */
 	Optional<Reservation> findForUpdate(UUID orderId) {
-		return find(orderId, " for update");
-	}
-
-	private Optional<Reservation> find(UUID orderId, String lock) {
-		return this.jdbc.sql("select " + COLUMNS + " from reservations where order_id = ?" + lock)
-			.param(orderId)
-			.query(ReservationRepository::map)
-			.optional()
-			.map((reservation) -> reservation.withLines(lines(orderId)));
-	}
-
-	private List<PricedLine> lines(UUID orderId) {
-		return this.jdbc.sql("select sku, quantity, unit_price from reservation_lines where order_id = ? order by sku")
-			.param(orderId)
-			.query((rs, row) -> new PricedLine(rs.getString("sku"), rs.getInt("quantity"), rs.getLong("unit_price")))
-			.list();
+		ReservationsInTransaction current = inTransaction();
+		if (!current.isLookedUp(orderId)) {
+			lockAll(List.of(orderId));
+		}
+		return current.reservation(orderId);
 	}
 
 	/**
-	 * @return false if the order has a reservation already: another transaction wrote it
-	 * after this one looked
+	 * Stored just before the transaction commits. Two instances may handle commands of
+	 * one order at once (a partition moving during a rebalance): if the other one has
+	 * stored a reservation of the same order by then, the commit fails with a
+	 * {@link ConcurrencyFailureException}, and the batch, retried, finds that reservation
+	 * and answers from it.
+	 * @throws IllegalStateException if this transaction knows of a reservation of that
+	 * order already: look it up first
 	 */
-	boolean insert(Reservation reservation) {
-		boolean inserted = this.jdbc
-			.sql("insert into reservations (order_id, saga_id, status, reason, currency, total) "
-					+ "values (:orderId, :sagaId, :status, :reason, :currency, :total) on conflict (order_id) do nothing")
-			.param("orderId", reservation.orderId())
-			.param("sagaId", reservation.sagaId())
-			.param("status", reservation.status().name())
-			.param("reason", (reservation.reason() != null) ? reservation.reason().name() : null)
-			.param("currency", reservation.currency())
-			.param("total", reservation.total())
-			.update() == 1;
-		if (inserted) {
-			for (PricedLine line : reservation.lines()) {
-				this.jdbc.sql("insert into reservation_lines (order_id, sku, quantity, unit_price) values (?, ?, ?, ?)")
-					.params(reservation.orderId(), line.sku(), line.quantity(), line.unitPrice())
-					.update();
-			}
-		}
-		return inserted;
+	void insert(Reservation reservation) {
+		inTransaction().inserted(reservation);
 	}
 
 	void changeStatus(UUID orderId, ReservationStatus status) {
-		this.jdbc.sql("update reservations set status = ?, updated_at = now() where order_id = ?")
-			.params(status.name(), orderId)
-			.update();
+		inTransaction().changed(orderId, status);
+	}
+
+	private Map<UUID, List<PricedLine>> lines(Collection<UUID> orderIds) {
+		Map<UUID, List<PricedLine>> lines = new HashMap<>();
+		this.jdbc
+			.sql("select order_id, sku, quantity, unit_price from reservation_lines "
+					+ "where order_id = any(?::uuid[]) order by order_id, sku")
+			.param(orderIds.stream().map(UUID::toString).toArray(String[]::new))
+			.query((rs) -> {
+				lines.computeIfAbsent(rs.getObject("order_id", UUID.class), (id) -> new ArrayList<>())
+					.add(new PricedLine(rs.getString("sku"), rs.getInt("quantity"), rs.getLong("unit_price")));
+			});
+		return lines;
+	}
+
+	private ReservationsInTransaction inTransaction() {
+		return BeforeCommit.buffer(IN_TRANSACTION, ReservationsInTransaction::new, this::store);
+	}
+
+	private void store(ReservationsInTransaction writes) {
+		Collection<Reservation> inserted = writes.inserted();
+		if (!inserted.isEmpty()) {
+			int stored = this.jdbc.sql("""
+					insert into reservations (order_id, saga_id, status, reason, currency, total)
+					select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+					on conflict (order_id) do nothing""")
+				.params(column(inserted, (each) -> each.orderId().toString()),
+						column(inserted, (each) -> each.sagaId().toString()),
+						column(inserted, (each) -> each.status().name()),
+						column(inserted, (each) -> (each.reason() != null) ? each.reason().name() : null),
+						column(inserted, Reservation::currency),
+						inserted.stream().map(Reservation::total).toArray(Long[]::new))
+				.update();
+			if (stored != inserted.size()) {
+				throw new ConcurrencyFailureException(
+						(inserted.size() - stored) + " reservation(s) were written concurrently, retrying");
+			}
+			List<UUID> lineOrders = new ArrayList<>();
+			List<PricedLine> lines = new ArrayList<>();
+			for (Reservation reservation : inserted) {
+				for (PricedLine line : reservation.lines()) {
+					lineOrders.add(reservation.orderId());
+					lines.add(line);
+				}
+			}
+			if (!lines.isEmpty()) {
+				this.jdbc.sql("""
+						insert into reservation_lines (order_id, sku, quantity, unit_price)
+						select * from unnest(?::uuid[], ?::text[], ?::int[], ?::bigint[])""")
+					.params(lineOrders.stream().map(UUID::toString).toArray(String[]::new),
+							column(lines, PricedLine::sku),
+							lines.stream().map(PricedLine::quantity).toArray(Integer[]::new),
+							lines.stream().map(PricedLine::unitPrice).toArray(Long[]::new))
+					.update();
+			}
+		}
+		Map<UUID, ReservationStatus> changed = writes.changed();
+		if (!changed.isEmpty()) {
+			this.jdbc.sql("""
+					update reservations set status = changed.status, updated_at = now()
+					from unnest(?::uuid[], ?::text[]) as changed (order_id, status)
+					where reservations.order_id = changed.order_id""")
+				.params(column(changed.keySet(), UUID::toString), column(changed.values(), ReservationStatus::name))
+				.update();
+		}
+	}
+
+	private static <T> String[] column(Collection<T> rows, Function<T, String> value) {
+		return rows.stream().map(value).toArray(String[]::new);
 	}
 
 	private static Reservation map(ResultSet rs, int row) throws SQLException {

@@ -17,4 +17,8 @@ public record Product(String sku, String name, long unitPrice, String currency, 
 		return this.onHand - this.reserved;
 	}
 
+	Product withStock(int onHand, int reserved) {
+		return new Product(this.sku, this.name, this.unitPrice, this.currency, onHand, reserved);
+	}
+
 }
