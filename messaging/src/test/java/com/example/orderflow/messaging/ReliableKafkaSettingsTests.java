@@ -1,0 +1,47 @@
+package com.example.orderflow.messaging;
+
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Kafka settings every service's guarantees rest on, whatever a service's YAML says:
+ * a record is acknowledged once every in-sync replica has it and is never written twice
+ * by a retry, it leaves without waiting for more, and offsets are committed only by the
+ * listener container, after the batch's transaction.
+ */
+class ReliableKafkaSettingsTests {
+
+	final MessagingAutoConfiguration configuration = new MessagingAutoConfiguration();
+
+	@Test
+	void producersWaitForEveryReplicaAreIdempotentAndSendAtOnceEvenIfTheYamlSaysOtherwise() {
+		DefaultKafkaProducerFactory<String, String> factory = new DefaultKafkaProducerFactory<>(
+				Map.of(ProducerConfig.ACKS_CONFIG, "1", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
+						ProducerConfig.LINGER_MS_CONFIG, 20));
+
+		this.configuration.reliableProducer().customize(factory);
+
+		assertThat(factory.getConfigurationProperties()).containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+			.containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
+			.containsEntry(ProducerConfig.LINGER_MS_CONFIG, 0);
+	}
+
+	@Test
+	void consumersNeverCommitOffsetsOnTheirOwn() {
+		DefaultKafkaConsumerFactory<String, String> factory = new DefaultKafkaConsumerFactory<>(
+				Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true));
+
+		this.configuration.reliableConsumer().customize(factory);
+
+		assertThat(factory.getConfigurationProperties()).containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+	}
+
+}
