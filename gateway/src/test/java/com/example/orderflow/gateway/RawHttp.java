@@ -28,12 +28,20 @@ public final class RawHttp {
 	}
 
 	private static Response send(int port, String rawPath, String extraHeaders) {
+		return exchange(port, "GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n" + extraHeaders
+				+ "Connection: close\r\n\r\n");
+	}
+
+	/**
+	 * Writes the bytes as given (ISO-8859-1) and reads until the gateway closes the
+	 * connection.
+	 * @return the first response; whatever followed it is in its body
+	 */
+	public static Response exchange(int port, String rawRequest) {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
-			out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n" + extraHeaders
-					+ "Connection: close\r\n\r\n")
-				.getBytes(StandardCharsets.ISO_8859_1));
+			out.write(rawRequest.getBytes(StandardCharsets.ISO_8859_1));
 			out.flush();
 			return Response.parse(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
 		}
