@@ -5,17 +5,20 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
  * Adds {@link FallbackProblems}, {@link StrictJson} and the {@link RequestBodyLimit},
  * {@link PlainTextRequests} and {@link DirectErrorPathRequests} filters to a Spring MVC
- * service. Registered for the {@code @WebMvcTest} slice as well, so that a controller
+ * service, and Tomcat's last-resort error report as a problem
+ * ({@link ProblemErrorReportValve}). Registered for the {@code @WebMvcTest} slice as well, so that a controller
  * test sees the answers the running service gives.
  */
 @AutoConfiguration
@@ -59,6 +62,21 @@ public class WebProblemsAutoConfiguration {
 		// body
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
+	}
+
+	/**
+	 * Replaces Tomcat's error report valve (Spring Boot's included) with one that answers
+	 * problem+json.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
+	static class TomcatErrorReports {
+
+		@Bean
+		ProblemErrorReports problemErrorReports(ObjectProvider<JsonMapper> json) {
+			return new ProblemErrorReports(json.getIfAvailable(JsonMapper::new));
+		}
+
 	}
 
 }
