@@ -3,18 +3,26 @@ package com.example.orderflow.auth.user;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Iterator;
 import java.util.UUID;
 
 import com.example.orderflow.auth.AuthServerIntegrationTest;
 import com.example.orderflow.auth.Browser;
+import com.example.orderflow.webproblems.test.HostileValues;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UserAdminIntegrationTests extends AuthServerIntegrationTest {
 
 	private static final String PROBLEM_JSON = "application/problem+json";
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void withoutATokenItIs401ProblemWithABearerChallenge() {
@@ -124,6 +132,46 @@ class UserAdminIntegrationTests extends AuthServerIntegrationTest {
 		HttpResponse<String> error = send(HttpRequest.newBuilder(URI.create(issuer + "/error")).GET());
 		assertThat(error.statusCode()).as("/error asked for directly").isEqualTo(404);
 		assertThat(error.headers().firstValue("Content-Type")).hasValue(PROBLEM_JSON);
+	}
+
+	/**
+	 * Generated hostile input (see {@link HostileValues}): whatever the username,
+	 * password and role an operator sends, the answer is 201/204 or a 4xx problem, never
+	 * a 5xx, and a refused request creates or changes no user.
+	 */
+	@Test
+	void generatedHostileUsersAreAnsweredWithProblemsAndRefusedOnesChangeNothing() {
+		String token = operatorToken();
+		Iterator<String> usernames = HostileValues.texts("carol");
+		Iterator<String> texts = HostileValues.texts("customer", "operator", "a-password-of-enough-length");
+		for (int i = 0; i < 100; i++) {
+			String username = (i % 2 == 0) ? usernames.next() : newUsername();
+			String body = """
+					{"password": %s, "role": %s}""".formatted(HostileValues.json(texts.next()),
+					HostileValues.json(texts.next()));
+			String before = user(username);
+
+			HttpResponse<String> response = putUser(token, HostileValues.pathSegment(username), body);
+
+			assertThat(response.statusCode()).as(username + " " + body).isLessThan(500);
+			if (response.statusCode() >= 400) {
+				assertThat(response.headers().firstValue("Content-Type")).as(username + " " + body)
+					.hasValueSatisfying((type) -> assertThat(type).startsWith(PROBLEM_JSON));
+				assertThat(user(username)).as(username + " " + body).isEqualTo(before);
+			}
+		}
+	}
+
+	/** The user as stored, to compare before and after a request. */
+	private String user(String username) {
+		if (username.indexOf('\u0000') >= 0) {
+			return "none: PostgreSQL cannot hold a NUL";
+		}
+		return this.jdbc.sql("select to_jsonb(u)::text from users u where username = ?")
+			.param(username)
+			.query(String.class)
+			.optional()
+			.orElse("none");
 	}
 
 	static String newUsername() {

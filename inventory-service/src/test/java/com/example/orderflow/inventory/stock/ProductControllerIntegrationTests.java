@@ -1,9 +1,12 @@
 package com.example.orderflow.inventory.stock;
 
+import java.util.Iterator;
+
 import com.example.orderflow.contracts.Money;
 import com.example.orderflow.messaging.test.TestDatabase;
 import com.example.orderflow.messaging.test.TestKafka;
 import com.example.orderflow.servicesecurity.test.TestIssuer;
+import com.example.orderflow.webproblems.test.HostileValues;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static com.example.orderflow.servicesecurity.test.Bearer.customer;
 import static com.example.orderflow.servicesecurity.test.Bearer.operator;
@@ -275,6 +279,40 @@ class ProductControllerIntegrationTests {
 	}
 
 	/** As an operator, who may change products. */
+	/**
+	 * Generated hostile input (see {@link HostileValues}): whatever the sku, name, price,
+	 * currency and stock an operator sends, the answer is 200/201 or a 4xx problem, never
+	 * a 5xx, and a refused request changes nothing.
+	 */
+	@Test
+	void generatedHostileProductsAreAnsweredWithProblemsAndRefusedOnesChangeNothing() {
+		Iterator<String> skus = HostileValues.texts("SKU-1");
+		Iterator<String> texts = HostileValues.texts("Desk lamp", "EUR", "USD");
+		Iterator<String> numbers = HostileValues.numbers();
+		for (int i = 0; i < 150; i++) {
+			String sku = (i % 2 == 0) ? skus.next() : uniqueSku();
+			String body = """
+					{"name": %s, "unitPrice": %s, "currency": %s, "onHand": %s}""".formatted(
+					HostileValues.json(texts.next()), numbers.next(), HostileValues.json(texts.next()), numbers.next());
+			String before = row(sku);
+
+			MvcTestResult result = this.mvc.put()
+				.uri("/products/" + HostileValues.pathSegment(sku))
+				.header(HttpHeaders.AUTHORIZATION, operator())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body)
+				.exchange();
+
+			int status = result.getResponse().getStatus();
+			assertThat(status).as(sku + " " + body).isLessThan(500);
+			if (status >= 400) {
+				assertThat(result.getResponse().getContentType()).as(body)
+					.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+				assertThat(row(sku)).as(sku + " " + body).isEqualTo(before);
+			}
+		}
+	}
+
 	private MockMvcRequestBuilder put(String sku, String json) {
 		return put(sku, json, operator());
 	}
@@ -295,6 +333,17 @@ class ProductControllerIntegrationTests {
 
 	private int stored(String sku) {
 		return this.jdbc.sql("select count(*) from products where sku = ?").param(sku).query(Integer.class).single();
+	}
+
+	private String row(String sku) {
+		if (sku.indexOf('\u0000') >= 0) {
+			return "none: PostgreSQL cannot hold a NUL";
+		}
+		return this.jdbc.sql("select to_jsonb(p)::text from products p where sku = ?")
+			.param(sku)
+			.query(String.class)
+			.optional()
+			.orElse("none");
 	}
 
 	private int onHand(String sku) {

@@ -1,6 +1,9 @@
 package com.example.orderflow.payment.account;
 
+import java.util.Iterator;
+
 import com.example.orderflow.payment.PaymentServiceIntegrationTest;
+import com.example.orderflow.webproblems.test.HostileValues;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +15,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static com.example.orderflow.servicesecurity.test.Bearer.customer;
+import static com.example.orderflow.servicesecurity.test.Bearer.operator;
 import static com.example.orderflow.payment.account.AccountFixtures.deposit;
 import static com.example.orderflow.payment.account.AccountFixtures.newCustomerId;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,6 +110,39 @@ class AccountControllerIntegrationTests extends PaymentServiceIntegrationTest {
 			.isEqualTo("amount");
 	}
 
+	/**
+	 * Generated hostile input (see {@link HostileValues}): whatever the customer, amount
+	 * and currency an operator sends, a deposit is answered 200 or with a 4xx problem,
+	 * never a 5xx, and a refused one changes no account and records no deposit.
+	 */
+	@Test
+	void generatedHostileDepositsAreAnsweredWithProblemsAndRefusedOnesChangeNothing() {
+		Iterator<String> customers = HostileValues.texts("alice");
+		Iterator<String> currencies = HostileValues.texts("EUR", "USD");
+		Iterator<String> amounts = HostileValues.numbers();
+		for (int i = 0; i < 150; i++) {
+			String customer = (i % 2 == 0) ? customers.next() : newCustomerId();
+			String body = """
+					{"amount": %s, "currency": %s}""".formatted(amounts.next(), HostileValues.json(currencies.next()));
+			String before = account(customer);
+
+			MvcTestResult result = this.mvc.post()
+				.uri("/accounts/" + HostileValues.pathSegment(customer) + "/deposits")
+				.header(HttpHeaders.AUTHORIZATION, operator())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body)
+				.exchange();
+
+			int status = result.getResponse().getStatus();
+			assertThat(status).as(customer + " " + body).isLessThan(500);
+			if (status >= 400) {
+				assertThat(result.getResponse().getContentType()).as(body)
+					.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+				assertThat(account(customer)).as(customer + " " + body).isEqualTo(before);
+			}
+		}
+	}
+
 	private MvcTestResult postDeposit(String customerId, String body) {
 		return this.mvc.post()
 			.uri("/accounts/{customerId}/deposits", customerId)
@@ -120,6 +157,19 @@ class AccountControllerIntegrationTests extends PaymentServiceIntegrationTest {
 			.uri("/accounts/{customerId}", customerId)
 			.header(HttpHeaders.AUTHORIZATION, customer(customerId))
 			.exchange();
+	}
+
+	/** The account and its deposits as stored, to compare before and after a request. */
+	private String account(String customerId) {
+		if (customerId.indexOf('\u0000') >= 0) {
+			return "none: PostgreSQL cannot hold a NUL";
+		}
+		return this.jdbc.sql("""
+				select coalesce((select to_jsonb(a)::text from accounts a where customer_id = :id), 'none')
+				       || ' ' || (select count(*) from deposits where customer_id = :id)""")
+			.param("id", customerId)
+			.query(String.class)
+			.single();
 	}
 
 	private int depositsOf(String customerId) {

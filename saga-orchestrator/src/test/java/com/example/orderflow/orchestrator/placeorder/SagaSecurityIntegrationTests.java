@@ -1,6 +1,8 @@
 package com.example.orderflow.orchestrator.placeorder;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +13,7 @@ import com.example.orderflow.contracts.Topics;
 import com.example.orderflow.messaging.test.TestDatabase;
 import com.example.orderflow.messaging.test.TestKafka;
 import com.example.orderflow.servicesecurity.test.TestIssuer;
+import com.example.orderflow.webproblems.test.HostileValues;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -166,6 +170,44 @@ class SagaSecurityIntegrationTests {
 			.body(new ParameterizedTypeReference<>() {
 			});
 		return (List<?>) saga.get("history");
+	}
+
+	/**
+	 * Generated hostile input (see {@link HostileValues}) in every path and parameter of
+	 * the API, as an operator: always a 2xx or a 4xx problem, never a 5xx, and the saga
+	 * that is running stays where it was (retrying it changes nothing: it is not parked).
+	 */
+	@Test
+	void generatedHostilePathsAndParametersAreAnsweredWithProblems() {
+		RestClient operator = Api.asOperator(this.port);
+		Iterator<String> texts = HostileValues.texts(this.alices.orderId().toString(), "PARKED");
+		Iterator<String> numbers = HostileValues.numbers();
+		for (int i = 0; i < 150; i++) {
+			String text = texts.next();
+			String path = switch (i % 3) {
+				case 0 -> "/sagas/" + HostileValues.pathSegment(text);
+				case 1 -> "/sagas?state=" + HostileValues.queryParam(text) + "&limit="
+						+ HostileValues.queryParam(numbers.next());
+				default -> "/sagas/" + HostileValues.pathSegment(text) + "/retry";
+			};
+			HttpMethod method = (i % 3 == 2) ? HttpMethod.POST : HttpMethod.GET;
+
+			ResponseEntity<String> response = operator.method(method)
+				.uri(URI.create("http://localhost:" + this.port + path))
+				.retrieve()
+				.onStatus((status) -> true, (request, answer) -> {
+				})
+				.toEntity(String.class);
+
+			assertThat(response.getStatusCode().value()).as(method + " " + path).isLessThan(500);
+			if (response.getStatusCode().isError()) {
+				assertThat(response.getHeaders().getContentType()).as(method + " " + path)
+					.satisfies(
+							(type) -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
+			}
+		}
+		assertThat(exchange(operator, HttpMethod.GET, "/sagas/" + this.alices.orderId()).getBody())
+			.contains("\"state\":\"RESERVING_STOCK\"");
 	}
 
 	private static ResponseEntity<String> exchange(RestClient client, HttpMethod method, String path) {

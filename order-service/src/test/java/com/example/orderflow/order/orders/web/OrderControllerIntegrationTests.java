@@ -25,15 +25,12 @@ import com.example.orderflow.messaging.MessageCodec;
 import com.example.orderflow.messaging.test.KafkaProbe;
 import com.example.orderflow.messaging.test.TestKafka;
 import com.example.orderflow.order.IntegrationTestSupport;
+import com.example.orderflow.webproblems.test.HostileValues;
 import com.jayway.jsonpath.JsonPath;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.core.json.JsonWriteFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -63,8 +60,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class OrderControllerIntegrationTests extends IntegrationTestSupport {
-
-	private static final JsonMapper ASCII_JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
@@ -275,32 +270,23 @@ class OrderControllerIntegrationTests extends IntegrationTestSupport {
 	}
 
 	/**
-	 * Generated hostile input (jqwik's generators, sampled here because the test needs
-	 * this Spring context): whatever the customer id, currency, sku, quantity and key,
-	 * the answer is 202 or a 4xx problem, never a 5xx, and a refused order stores
-	 * nothing.
+	 * Generated hostile input (see {@link HostileValues}): whatever the customer id,
+	 * currency, sku, quantity and key, the answer is 202 or a 4xx problem, never a 5xx,
+	 * and a refused order stores nothing.
 	 */
 	@Test
 	void generatedHostileOrdersAreAnsweredWithProblemsAndRefusedOnesStoreNothing() throws Exception {
-		Arbitrary<String> text = Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(30),
-				Arbitraries.strings()
-					.withChars('a', 'Z', '7', '-', '.', '/', ' ', '\u0000', '\u001b', '\u0085', '\u202e', '\ud800',
-							'\udc00', '\u043a')
-					.ofMaxLength(12),
-				Arbitraries.of("EUR", "ZZZ", "XXX", "SKU-1", "x".repeat(70_000)));
-		Arbitrary<String> number = Arbitraries.oneOf(Arbitraries.integers().map(String::valueOf),
-				Arbitraries.of("1.5", "-1", "0", "1e309", "9223372036854775808", "\"3\"", "null"));
-		Iterator<String> customers = text.sampleStream().iterator();
-		Iterator<String> currencies = text.sampleStream().iterator();
-		Iterator<String> skus = text.sampleStream().iterator();
-		Iterator<String> quantities = number.sampleStream().iterator();
-		Iterator<String> keys = text.sampleStream().iterator();
+		Iterator<String> customers = HostileValues.texts("alice");
+		Iterator<String> currencies = HostileValues.texts("EUR", "USD");
+		Iterator<String> skus = HostileValues.texts("SKU-1");
+		Iterator<String> quantities = HostileValues.numbers();
+		Iterator<String> keys = HostileValues.texts("key-1");
 		for (int i = 0; i < 150; i++) {
 			String key = "generated-" + i + "-" + UUID.randomUUID();
 			String body = """
 					{"customerId": %s, "currency": %s, "items": [{"sku": %s, "quantity": %s}]}""".formatted(
-					jsonString(customers.next()), jsonString(currencies.next()), jsonString(skus.next()),
-					quantities.next());
+					HostileValues.json(customers.next()), HostileValues.json(currencies.next()),
+					HostileValues.json(skus.next()), quantities.next());
 			String hostileKey = keys.next();
 			MvcResult result = this.mvc
 				.perform(post("/orders").with(asOperator())
@@ -317,11 +303,6 @@ class OrderControllerIntegrationTests extends IntegrationTestSupport {
 				assertThat(count("select count(*) from orders where idempotency_key = ?", key)).as(body).isZero();
 			}
 		}
-	}
-
-	/** As a client would write it: anything outside printable ASCII escaped. */
-	private static String jsonString(String text) {
-		return ASCII_JSON.writeValueAsString(text);
 	}
 
 	@Test
