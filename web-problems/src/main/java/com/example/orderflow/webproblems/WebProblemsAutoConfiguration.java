@@ -18,8 +18,8 @@ import org.springframework.core.Ordered;
  * Adds {@link FallbackProblems}, {@link StrictJson} and the {@link RequestBodyLimit},
  * {@link PlainTextRequests} and {@link DirectErrorPathRequests} filters to a Spring MVC
  * service, and Tomcat's last-resort error report as a problem
- * ({@link ProblemErrorReportValve}). Registered for the {@code @WebMvcTest} slice as well, so that a controller
- * test sees the answers the running service gives.
+ * ({@link ProblemErrorReportValve}). Registered for the {@code @WebMvcTest} slice as
+ * well, so that a controller test sees the answers the running service gives.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = Type.SERVLET)
