@@ -100,19 +100,11 @@ public class MessagingAutoConfiguration {
 				backOff);
 	}
 
-	/**
-	 * Durable sends ({@code acks=all}, idempotent), sent at once: the relay hands the
-	 * producer a whole batch of rows and then waits for it, so lingering for more records
-	 * (kafka-clients 4 waits 5 ms by default) would only add 5 ms to every hop of a saga.
-	 * Under load, what the relay adds while a request is in flight still goes out
-	 * together.
-	 */
 	@Bean
 	DefaultKafkaProducerFactoryCustomizer reliableProducer() {
-		return (factory) -> factory
-			.updateConfigs(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-					ProducerConfig.LINGER_MS_CONFIG, 0, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-					StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+		return (factory) -> factory.updateConfigs(Map.of(ProducerConfig.ACKS_CONFIG, "all",
+				ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+				StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
 	}
 
 	@Bean

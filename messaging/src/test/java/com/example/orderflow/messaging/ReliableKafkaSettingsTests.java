@@ -14,24 +14,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Kafka settings every service's guarantees rest on, whatever a service's YAML says:
  * a record is acknowledged once every in-sync replica has it and is never written twice
- * by a retry, it leaves without waiting for more, and offsets are committed only by the
- * listener container, after the batch's transaction.
+ * by a retry, and offsets are committed only by the listener container, after the batch's
+ * transaction.
  */
 class ReliableKafkaSettingsTests {
 
 	final MessagingAutoConfiguration configuration = new MessagingAutoConfiguration();
 
 	@Test
-	void producersWaitForEveryReplicaAreIdempotentAndSendAtOnceEvenIfTheYamlSaysOtherwise() {
+	void producersWaitForEveryReplicaAndAreIdempotentEvenIfTheYamlSaysOtherwise() {
 		DefaultKafkaProducerFactory<String, String> factory = new DefaultKafkaProducerFactory<>(
-				Map.of(ProducerConfig.ACKS_CONFIG, "1", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
-						ProducerConfig.LINGER_MS_CONFIG, 20));
+				Map.of(ProducerConfig.ACKS_CONFIG, "1", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false));
 
 		this.configuration.reliableProducer().customize(factory);
 
 		assertThat(factory.getConfigurationProperties()).containsEntry(ProducerConfig.ACKS_CONFIG, "all")
-			.containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
-			.containsEntry(ProducerConfig.LINGER_MS_CONFIG, 0);
+			.containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 	}
 
 	@Test
