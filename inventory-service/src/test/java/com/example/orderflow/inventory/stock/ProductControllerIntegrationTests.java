@@ -1,6 +1,8 @@
 package com.example.orderflow.inventory.stock;
 
+import java.net.URI;
 import java.util.Iterator;
+import java.util.UUID;
 
 import com.example.orderflow.contracts.Money;
 import com.example.orderflow.messaging.test.TestDatabase;
@@ -297,7 +299,7 @@ class ProductControllerIntegrationTests {
 			String before = row(sku);
 
 			MvcTestResult result = this.mvc.put()
-				.uri("/products/" + HostileValues.pathSegment(sku))
+				.uri(URI.create("/products/" + HostileValues.pathSegment(sku)))
 				.header(HttpHeaders.AUTHORIZATION, operator())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(body)
@@ -309,6 +311,29 @@ class ProductControllerIntegrationTests {
 				assertThat(result.getResponse().getContentType()).as(body)
 					.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 				assertThat(row(sku)).as(sku + " " + body).isEqualTo(before);
+			}
+		}
+	}
+
+	/**
+	 * The same for every read: a hostile sku or order id in the path is a 4xx problem.
+	 */
+	@Test
+	void generatedHostileReadsAreAnsweredWithProblems() {
+		Iterator<String> texts = HostileValues.texts("SKU-1", UUID.randomUUID().toString());
+		for (int i = 0; i < 150; i++) {
+			String path = ((i % 2 == 0) ? "/products/" : "/reservations/") + HostileValues.pathSegment(texts.next());
+
+			MvcTestResult result = this.mvc.get()
+				.uri(URI.create(path))
+				.header(HttpHeaders.AUTHORIZATION, operator())
+				.exchange();
+
+			int status = result.getResponse().getStatus();
+			assertThat(status).as(path).isLessThan(500);
+			if (status >= 400) {
+				assertThat(result.getResponse().getContentType()).as(path)
+					.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			}
 		}
 	}

@@ -1,6 +1,8 @@
 package com.example.orderflow.payment.account;
 
+import java.net.URI;
 import java.util.Iterator;
+import java.util.UUID;
 
 import com.example.orderflow.payment.PaymentServiceIntegrationTest;
 import com.example.orderflow.webproblems.test.HostileValues;
@@ -127,7 +129,7 @@ class AccountControllerIntegrationTests extends PaymentServiceIntegrationTest {
 			String before = account(customer);
 
 			MvcTestResult result = this.mvc.post()
-				.uri("/accounts/" + HostileValues.pathSegment(customer) + "/deposits")
+				.uri(URI.create("/accounts/" + HostileValues.pathSegment(customer) + "/deposits"))
 				.header(HttpHeaders.AUTHORIZATION, operator())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(body)
@@ -139,6 +141,31 @@ class AccountControllerIntegrationTests extends PaymentServiceIntegrationTest {
 				assertThat(result.getResponse().getContentType()).as(body)
 					.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 				assertThat(account(customer)).as(customer + " " + body).isEqualTo(before);
+			}
+		}
+	}
+
+	/** The same for every read: a hostile id in the path or a filter is a 4xx problem. */
+	@Test
+	void generatedHostileReadsAreAnsweredWithProblems() {
+		Iterator<String> texts = HostileValues.texts("alice", UUID.randomUUID().toString());
+		for (int i = 0; i < 150; i++) {
+			String path = switch (i % 3) {
+				case 0 -> "/accounts/" + HostileValues.pathSegment(texts.next());
+				case 1 -> "/payments?orderId=" + HostileValues.queryParam(texts.next());
+				default -> "/payments?customerId=" + HostileValues.queryParam(texts.next());
+			};
+
+			MvcTestResult result = this.mvc.get()
+				.uri(URI.create(path))
+				.header(HttpHeaders.AUTHORIZATION, operator())
+				.exchange();
+
+			int status = result.getResponse().getStatus();
+			assertThat(status).as(path).isLessThan(500);
+			if (status >= 400) {
+				assertThat(result.getResponse().getContentType()).as(path)
+					.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			}
 		}
 	}

@@ -1,5 +1,6 @@
 package com.example.orderflow.order.orders.web;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -301,6 +302,34 @@ class OrderControllerIntegrationTests extends IntegrationTestSupport {
 				assertThat(result.getResponse().getContentType()).as(body)
 					.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 				assertThat(count("select count(*) from orders where idempotency_key = ?", key)).as(body).isZero();
+			}
+		}
+	}
+
+	/**
+	 * The same for every read: a hostile order id, customer, status or page is a 4xx
+	 * problem.
+	 */
+	@Test
+	void generatedHostileReadsAreAnsweredWithProblems() throws Exception {
+		Iterator<String> texts = HostileValues.texts("alice", "PENDING", UUID.randomUUID().toString());
+		Iterator<String> numbers = HostileValues.numbers();
+		for (int i = 0; i < 150; i++) {
+			String path = switch (i % 3) {
+				case 0 -> "/orders/" + HostileValues.pathSegment(texts.next());
+				case 1 -> "/orders?customerId=" + HostileValues.queryParam(texts.next()) + "&status="
+						+ HostileValues.queryParam(texts.next());
+				default -> "/orders?page=" + HostileValues.queryParam(numbers.next()) + "&size="
+						+ HostileValues.queryParam(numbers.next());
+			};
+
+			MvcResult result = this.mvc.perform(get(URI.create(path)).with(asOperator())).andReturn();
+
+			int status = result.getResponse().getStatus();
+			assertThat(status).as(path).isLessThan(500);
+			if (status >= 400) {
+				assertThat(result.getResponse().getContentType()).as(path)
+					.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			}
 		}
 	}
