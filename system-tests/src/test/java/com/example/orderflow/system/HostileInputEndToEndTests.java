@@ -1,9 +1,13 @@
 package com.example.orderflow.system;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ./stack up} and its real issuer: one customer's hostile requests are 400s, never
  * 500s, and leave the route's breaker closed for everyone else; a sku that could never
  * exist is refused before anything is looked up; a new product's Location is the public
- * path; a service reached on its own port takes no bigger body than the gateway; and a
- * customer sending faster than a person is answered 429 with Retry-After.
+ * path; a service reached on its own port takes no bigger body than the gateway, and
+ * answers what Tomcat refuses as a problem; a request whose framing cannot be trusted is
+ * the gateway's problem; and a customer sending faster than a person is answered 429 with
+ * Retry-After.
  */
 class HostileInputEndToEndTests {
 
@@ -132,6 +138,37 @@ class HostileInputEndToEndTests {
 	}
 
 	@Test
+	void requestsWhoseFramingCannotBeTrustedAreProblemsFromTheGatewayAndNeverReachAService() throws Exception {
+		String xchunked = raw(stack.gatewayUrl(),
+				"POST /api/orders HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + aliceToken
+						+ "\r\nContent-Type: application/json\r\nIdempotency-Key: " + UUID.randomUUID()
+						+ "\r\nTransfer-Encoding: xchunked\r\nContent-Length: 5\r\n\r\nhello");
+		assertThat(xchunked).startsWith("HTTP/1.1 400")
+			.containsIgnoringCase("content-type: application/problem+json")
+			.contains("Transfer-Encoding may only be chunked");
+
+		String manyHeaders = raw(stack.gatewayUrl(),
+				"GET /api/orders HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + aliceToken + "\r\n"
+						+ headerFields(150) + "\r\n");
+		assertThat(manyHeaders).startsWith("HTTP/1.1 431")
+			.containsIgnoringCase("content-type: application/problem+json")
+			.contains("at most 100 header fields");
+	}
+
+	@Test
+	void aServiceOnItsOwnPortAnswersWhatTomcatRefusesAsAProblemNotAnHtmlPage() throws Exception {
+		for (String port : new String[] { "ORDER_PORT", "INVENTORY_PORT", "PAYMENT_PORT", "ORCHESTRATOR_PORT" }) {
+			String response = raw(stack.url(port),
+					"GET /actuator/health HTTP/1.1\r\nHost: localhost\r\n" + headerFields(150) + "\r\n");
+
+			assertThat(response).as(port)
+				.startsWith("HTTP/1.1 400")
+				.containsIgnoringCase("content-type: application/problem+json")
+				.doesNotContainIgnoringCase("<html");
+		}
+	}
+
+	@Test
 	void aCustomerSendingFasterThanAPersonIsAnswered429WithRetryAfter() throws Exception {
 		String eager = ShopClient.uniqueCustomer("eager");
 		String eagerToken = stack.token("--customer", eager);
@@ -164,6 +201,28 @@ class HostileInputEndToEndTests {
 			.header("Idempotency-Key", UUID.randomUUID().toString())
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Writes the request byte for byte, as no HTTP client would, and reads to the end.
+	 */
+	private static String raw(String baseUrl, String request) throws IOException {
+		URI uri = URI.create(baseUrl);
+		try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+			socket.setSoTimeout(30_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	private static String headerFields(int count) {
+		StringBuilder fields = new StringBuilder();
+		for (int i = 0; i < count; i++) {
+			fields.append("X-Field-").append(i).append(": ").append(i).append("\r\n");
+		}
+		return fields.toString();
 	}
 
 	private static HttpResponse<String> get(String url, String token) throws Exception {
