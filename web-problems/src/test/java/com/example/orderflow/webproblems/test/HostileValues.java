@@ -6,8 +6,11 @@ import java.util.Iterator;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a hostile client puts in a request, from jqwik's generators, for the services'
@@ -46,6 +49,22 @@ public final class HostileValues {
 							"\"3\"", "null", "true"))
 			.sampleStream()
 			.iterator();
+	}
+
+	/**
+	 * What every answer to hostile input must be: never a 5xx, and a refusal is a
+	 * problem.
+	 * @param request what was sent, for the failure message
+	 * @return whether the request was refused (a 4xx): then the caller checks that
+	 * nothing changed
+	 */
+	public static boolean refusedAsAProblem(int status, @Nullable String contentType, String request) {
+		assertThat(status).as(request).isLessThan(500);
+		if (status < 400) {
+			return false;
+		}
+		assertThat(contentType).as(request).startsWith("application/problem+json");
+		return true;
 	}
 
 	/**
