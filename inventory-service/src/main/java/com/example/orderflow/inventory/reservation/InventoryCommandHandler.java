@@ -114,12 +114,14 @@ class InventoryCommandHandler {
 		switch (Allocation.decide(command.currency(), requested, locked)) {
 			case Granted granted -> {
 				granted.lines().forEach((line) -> this.products.reserve(line.sku(), line.quantity()));
-				insert(Reservation.reserved(command.orderId(), command.sagaId(), granted.lines(), granted.total()));
+				this.reservations.insert(
+						Reservation.reserved(command.orderId(), command.sagaId(), granted.lines(), granted.total()));
 				reply(new StockReserved(UUID.randomUUID(), command.sagaId(), command.orderId(), Instant.now(),
 						granted.lines(), granted.total()));
 			}
 			case Refused refused -> {
-				insert(Reservation.rejected(command.orderId(), command.sagaId(), command.currency(), refused.reason()));
+				this.reservations.insert(Reservation.rejected(command.orderId(), command.sagaId(), command.currency(),
+						refused.reason()));
 				reply(new StockRejected(UUID.randomUUID(), command.sagaId(), command.orderId(), Instant.now(),
 						refused.reason(), refused.detail()));
 			}
@@ -161,7 +163,7 @@ class InventoryCommandHandler {
 	private void release(ReleaseStock command) {
 		Reservation reservation = this.reservations.findForUpdate(command.orderId()).orElse(null);
 		if (reservation == null) {
-			insert(Reservation.tombstone(command.orderId(), command.sagaId()));
+			this.reservations.insert(Reservation.tombstone(command.orderId(), command.sagaId()));
 		}
 		else {
 			switch (reservation.status()) {
@@ -178,10 +180,6 @@ class InventoryCommandHandler {
 			}
 		}
 		reply(new StockReleased(UUID.randomUUID(), command.sagaId(), command.orderId(), Instant.now()));
-	}
-
-	private void insert(Reservation reservation) {
-		this.reservations.insert(reservation);
 	}
 
 	private void reply(InventoryEvent event) {

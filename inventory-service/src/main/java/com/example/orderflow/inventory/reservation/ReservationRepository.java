@@ -56,25 +56,20 @@ class ReservationRepository {
 	 */
 	List<Reservation> lockAll(Collection<UUID> orderIds) {
 		ReservationsInTransaction current = inTransaction();
-		String[] toLock = orderIds.stream()
-			.filter((orderId) -> !current.isLookedUp(orderId))
-			.distinct()
-			.map(UUID::toString)
-			.toArray(String[]::new);
-		if (toLock.length > 0) {
+		List<UUID> toLock = orderIds.stream().filter((orderId) -> !current.isLookedUp(orderId)).distinct().toList();
+		if (!toLock.isEmpty()) {
 			Map<UUID, Reservation> found = new HashMap<>();
 			this.jdbc
 				.sql("select " + COLUMNS
 						+ " from reservations where order_id = any(?::uuid[]) order by order_id for update")
-				.param(toLock)
+				.param(column(toLock, UUID::toString))
 				.query(ReservationRepository::map)
 				.list()
 				.forEach((reservation) -> found.put(reservation.orderId(), reservation));
 			Map<UUID, List<PricedLine>> lines = found.isEmpty() ? Map.of() : lines(found.keySet());
-			for (String orderId : toLock) {
-				UUID id = UUID.fromString(orderId);
-				current.lookedUp(id, Optional.ofNullable(found.get(id))
-					.map((reservation) -> reservation.withLines(lines.getOrDefault(id, List.of()))));
+			for (UUID orderId : toLock) {
+				current.lookedUp(orderId, Optional.ofNullable(found.get(orderId))
+					.map((reservation) -> reservation.withLines(lines.getOrDefault(orderId, List.of()))));
 			}
 		}
 		return orderIds.stream().distinct().map(current::reservation).flatMap(Optional::stream).toList();
@@ -111,7 +106,7 @@ class ReservationRepository {
 		this.jdbc
 			.sql("select order_id, sku, quantity, unit_price from reservation_lines "
 					+ "where order_id = any(?::uuid[]) order by order_id, sku")
-			.param(orderIds.stream().map(UUID::toString).toArray(String[]::new))
+			.param(column(orderIds, UUID::toString))
 			.query((rs) -> {
 				lines.computeIfAbsent(rs.getObject("order_id", UUID.class), (id) -> new ArrayList<>())
 					.add(new PricedLine(rs.getString("sku"), rs.getInt("quantity"), rs.getLong("unit_price")));
@@ -153,8 +148,7 @@ class ReservationRepository {
 				this.jdbc.sql("""
 						insert into reservation_lines (order_id, sku, quantity, unit_price)
 						select * from unnest(?::uuid[], ?::text[], ?::int[], ?::bigint[])""")
-					.params(lineOrders.stream().map(UUID::toString).toArray(String[]::new),
-							column(lines, PricedLine::sku),
+					.params(column(lineOrders, UUID::toString), column(lines, PricedLine::sku),
 							lines.stream().map(PricedLine::quantity).toArray(Integer[]::new),
 							lines.stream().map(PricedLine::unitPrice).toArray(Long[]::new))
 					.update();
