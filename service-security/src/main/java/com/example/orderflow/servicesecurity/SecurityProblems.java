@@ -9,12 +9,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -50,16 +51,23 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
-		this.bearerEntryPoint.commence(request, response, authException);
 		// the challenge repeats the refusal's description: the same plain sentence there
-		if (authException instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null
-				&& response.getHeader(HttpHeaders.WWW_AUTHENTICATE) != null) {
-			response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
-					response.getHeader(HttpHeaders.WWW_AUTHENTICATE)
-						.replace(oauth.getError().getDescription(),
-								TokenRefusalReasons.plain(oauth.getError().getDescription())));
-		}
+		this.bearerEntryPoint.commence(request, response, withPlainReason(authException));
 		write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", unauthorizedDetail(authException), request);
+	}
+
+	/** The refusal with its description in a plain sentence, its code and status kept. */
+	private static AuthenticationException withPlainReason(AuthenticationException ex) {
+		if (!(ex instanceof OAuth2AuthenticationException oauth) || oauth.getError().getDescription() == null) {
+			return ex;
+		}
+		OAuth2Error error = oauth.getError();
+		String plain = TokenRefusalReasons.plain(error.getDescription());
+		OAuth2Error plainError = (error instanceof BearerTokenError bearer)
+				? new BearerTokenError(bearer.getErrorCode(), bearer.getHttpStatus(), plain, bearer.getUri(),
+						bearer.getScope())
+				: new OAuth2Error(error.getErrorCode(), plain, error.getUri());
+		return new OAuth2AuthenticationException(plainError, ex);
 	}
 
 	@Override
