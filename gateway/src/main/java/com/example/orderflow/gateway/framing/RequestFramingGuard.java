@@ -1,9 +1,8 @@
 package com.example.orderflow.gateway.framing;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
+import com.example.orderflow.gateway.problems.ProblemBody;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -17,7 +16,6 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import org.apache.commons.logging.Log;
@@ -100,7 +98,8 @@ class RequestFramingGuard extends ChannelInboundHandlerAdapter {
 		if (cause instanceof TooLongHttpLineException) {
 			return new Refusal(HttpResponseStatus.REQUEST_URI_TOO_LONG, "The request line is too long.");
 		}
-		if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
+		// the header section's, or any other frame the decoder found too long
+		if (cause instanceof TooLongFrameException) {
 			return new Refusal(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
 					"The request's headers are too large.");
 		}
@@ -111,12 +110,7 @@ class RequestFramingGuard extends ChannelInboundHandlerAdapter {
 		if (logger.isDebugEnabled()) {
 			logger.debug("Refused a request from " + ctx.channel().remoteAddress() + ": " + refusal.detail());
 		}
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", refusal.status().reasonPhrase());
-		problem.put("status", refusal.status().code());
-		problem.put("detail", refusal.detail());
-		byte[] body = this.jsonMapper.writeValueAsBytes(problem);
+		byte[] body = this.jsonMapper.writeValueAsBytes(ProblemBody.of(refusal.status().code(), refusal.detail()));
 		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, refusal.status(),
 				Unpooled.wrappedBuffer(body));
 		response.headers()

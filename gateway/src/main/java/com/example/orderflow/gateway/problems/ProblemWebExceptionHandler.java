@@ -1,6 +1,5 @@
 package com.example.orderflow.gateway.problems;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.example.orderflow.gateway.requestid.RequestIds;
@@ -60,12 +59,7 @@ class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
 	}
 
 	private static Map<String, Object> problem(ServerWebExchange exchange, GatewayFailure failure) {
-		HttpStatus known = HttpStatus.resolve(failure.status().value());
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", (known != null) ? known.getReasonPhrase() : "Error");
-		problem.put("status", failure.status().value());
-		problem.put("detail", failure.detail());
+		Map<String, Object> problem = ProblemBody.of(failure.status().value(), failure.detail());
 		problem.put("instance", exchange.getRequest().getURI().getRawPath());
 		String requestId = RequestIds.of(exchange);
 		if (requestId != null) {

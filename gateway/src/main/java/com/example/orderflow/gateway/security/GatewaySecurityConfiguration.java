@@ -1,20 +1,20 @@
 package com.example.orderflow.gateway.security;
 
 import com.example.orderflow.gateway.ratelimit.ApiRateLimit;
+import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
-import reactor.core.publisher.Mono;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
-import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The gateway's one security filter chain. Roles are checked coarsely, by path and
