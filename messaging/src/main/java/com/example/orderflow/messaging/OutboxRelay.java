@@ -146,11 +146,11 @@ class OutboxRelay extends BatchWorker {
 			}
 		}
 		try {
-			// the whole batch is handed over: send it now rather than after the
-			// producer's
-			// linger (5 ms by default), which would only delay every hop of a saga, in as
-			// few requests as the linger would make. flush() returns once every record is
-			// acknowledged or has failed (at the latest after delivery.timeout.ms)
+			// the whole batch is handed over: send it now, in as few requests as
+			// the producer's linger (5 ms by default) would make, without the
+			// wait, which would only delay every hop of a saga. flush() returns
+			// once every record is acknowledged or has failed (at the latest
+			// after delivery.timeout.ms)
 			this.kafka.flush();
 			CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
 				.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
