@@ -1,10 +1,12 @@
 package com.example.orderflow.messaging;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -15,11 +17,13 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -27,6 +31,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StringUtils;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
@@ -114,6 +119,33 @@ public class MessagingAutoConfiguration {
 				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
 	}
 
+	/**
+	 * How a consumer joins its group, so a restarted instance is back to work in the time
+	 * it takes to start: under its lasting name ({@code messaging.consumer.instance}) it
+	 * takes its partitions back without a rebalance, and the cooperative-sticky assignor
+	 * moves only the partitions that must move when an instance joins or leaves, while
+	 * the others keep consuming. A listener container with more than one consumer
+	 * suffixes the name per consumer.
+	 */
+	@Bean
+	DefaultKafkaConsumerFactoryCustomizer quickRejoiningConsumer(MessagingProperties properties) {
+		return (factory) -> {
+			Map<String, Object> settings = new HashMap<>();
+			settings.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+					CooperativeStickyAssignor.class.getName());
+			String instance = properties.consumer().instance();
+			if (StringUtils.hasText(instance)) {
+				settings.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instance);
+			}
+			factory.updateConfigs(settings);
+		};
+	}
+
+	@Bean
+	ConsumerAssignments consumerAssignments() {
+		return new ConsumerAssignments();
+	}
+
 	@Bean
 	KafkaAdmin.NewTopics ownedTopics(MessagingProperties properties) {
 		MessagingProperties.Topics topics = properties.topics();
@@ -124,6 +156,23 @@ public class MessagingAutoConfiguration {
 				.replicas(topics.replicationFactor())
 				.build())
 			.toArray(NewTopic[]::new));
+	}
+
+	/**
+	 * Readiness that waits for the consumers and the relay (see
+	 * {@link MessagingReadiness}); the readiness group includes it by default
+	 * ({@link MessagingDefaults}).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HealthIndicator.class)
+	static class ReadinessConfiguration {
+
+		@Bean
+		MessagingReadiness messagingHealthIndicator(KafkaListenerEndpointRegistry listeners,
+				ConsumerAssignments assignments, OutboxRelay relay) {
+			return new MessagingReadiness(listeners, assignments, relay);
+		}
+
 	}
 
 	/**

@@ -56,8 +56,17 @@ public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Inb
 
 	/**
 	 * @param transientRetry the blocking retry of a record that failed transiently
+	 * @param instance this instance's lasting name in its consumer group (Kafka's
+	 * {@code group.instance.id}, static membership): an instance that comes back under
+	 * the same name after a crash gets its partitions back at once, where a new member
+	 * waits until the broker gives up on the dead one (the session timeout, 45 s). Unique
+	 * per running instance of a service, and kept across its restarts: {@code ./stack}
+	 * names them. Unset (the default), the consumer joins as a new member each time,
+	 * which suits instances that are replaced rather than restarted (a Kubernetes
+	 * Deployment's pods): a static member that is gone for good holds its partitions for
+	 * the session timeout, as it never leaves the group
 	 */
-	public record Consumer(@DefaultValue TransientRetry transientRetry) {
+	public record Consumer(@DefaultValue TransientRetry transientRetry, String instance) {
 
 		/**
 		 * @param initialInterval the first wait

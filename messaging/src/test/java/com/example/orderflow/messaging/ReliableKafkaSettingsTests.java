@@ -3,9 +3,12 @@ package com.example.orderflow.messaging;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 
@@ -40,6 +43,34 @@ class ReliableKafkaSettingsTests {
 		this.configuration.reliableConsumer().customize(factory);
 
 		assertThat(factory.getConfigurationProperties()).containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+	}
+
+	@Test
+	void consumersRejoinUnderTheInstanceNameTheyAreGivenAndMoveOnlyThePartitionsThatMust() {
+		DefaultKafkaConsumerFactory<String, String> factory = new DefaultKafkaConsumerFactory<>(Map.of());
+
+		this.configuration.quickRejoiningConsumer(properties("saga-orchestrator-1")).customize(factory);
+
+		assertThat(factory.getConfigurationProperties())
+			.containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "saga-orchestrator-1")
+			.containsEntry(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+					CooperativeStickyAssignor.class.getName());
+	}
+
+	@Test
+	void consumersWithoutAnInstanceNameJoinAsNewMembers() {
+		DefaultKafkaConsumerFactory<String, String> factory = new DefaultKafkaConsumerFactory<>(Map.of());
+
+		this.configuration.quickRejoiningConsumer(properties(" ")).customize(factory);
+
+		assertThat(factory.getConfigurationProperties()).doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)
+			.containsEntry(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+					CooperativeStickyAssignor.class.getName());
+	}
+
+	private static MessagingProperties properties(String instance) {
+		return new Binder(new MapConfigurationPropertySource(Map.of("messaging.consumer.instance", instance)))
+			.bindOrCreate("messaging", MessagingProperties.class);
 	}
 
 }
