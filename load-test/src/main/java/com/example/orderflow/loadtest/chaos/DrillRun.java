@@ -145,12 +145,15 @@ final class DrillRun {
 				new DrillReport.Load(s.rate(), load.posted(), load.accepted().size(), load.refused(), load.refusals(),
 						timeline.completed(), timeline.latencyMillisAt(50), timeline.latencyMillisAt(99),
 						timeline.latencyMillisAt(100)),
-				settledAfter, timeline.marks(), audit.checks(), letters, state.metrics(), timeline.seconds());
+				settledAfter, timeline.marks(), timeline.recovery(), audit.checks(), letters, state.metrics(),
+				timeline.seconds());
 		ReportWriter.write(report, folder);
 		print("%nVerdict: %s%n", audit.verdict());
 		for (Check check : audit.checks()) {
 			print("  %s  %s: %s%n", check.result(), check.name(), check.figure());
 		}
+		print("Recovery:%n");
+		ReportWriter.recoveryLines(report).forEach((line) -> print("  %s%n", line));
 		print("Report: %s (and report.json, report.html)%n", folder.resolve("report.md"));
 		return audit.passed() ? 0 : 1;
 	}

@@ -43,10 +43,14 @@ final class CommandFault implements Fault {
 		}
 		Thread.sleep(length.toMillis());
 		timeline.mark(Kind.NOTE, this.healing.text());
+		long healingFrom = System.nanoTime();
 		heal();
+		long healed = System.nanoTime();
 		if (!this.healing.ran().succeeded()) {
 			throw new IllegalStateException("the fault could not be healed: " + this.healing.describe());
 		}
+		// the heal line returns only once the system is healed, as ./stack up does
+		timeline.ready(healingFrom, healed);
 		timeline.mark(Kind.FAULT_OFF, "healed");
 	}
 

@@ -68,7 +68,9 @@ final class ConsumerGroupReplay implements Fault {
 		}
 		Thread.sleep(Math.max(0, length.toMillis() - (System.nanoTime() - from) / 1_000_000));
 		timeline.mark(Kind.NOTE, "./stack up restarts " + this.service);
+		long restartFrom = System.nanoTime();
 		heal();
+		timeline.ready(restartFrom, System.nanoTime());
 		timeline.mark(Kind.FAULT_OFF, this.service + " ready again, replaying");
 	}
 

@@ -24,7 +24,9 @@ public interface Fault {
 
 	/**
 	 * Injects the fault, keeps it for {@code length}, then heals it, marking the timeline
-	 * as it goes (fault on, fault off, what happened in between).
+	 * as it goes (fault on, fault off, what happened in between). A fault that restarts
+	 * something also tells the timeline when healing began and when that was ready again
+	 * ({@link Timeline#ready}), for the report's recovery figures.
 	 */
 	void run(Duration length, Timeline timeline) throws Exception;
 

@@ -53,8 +53,11 @@ final class PostgresRestart implements Fault {
 		this.whileDown = Cluster.onPort(this.port).status();
 		Thread.sleep(length.toMillis());
 		timeline.mark(Kind.NOTE, "./stack up starts PostgreSQL again");
+		long healingFrom = System.nanoTime();
 		heal();
-		this.downSeconds = (System.nanoTime() - from) / 1e9;
+		long ready = System.nanoTime();
+		this.downSeconds = (ready - from) / 1e9;
+		timeline.ready(healingFrom, ready);
 		this.afterwards = Cluster.onPort(this.port).status();
 		timeline.mark(Kind.FAULT_OFF, "PostgreSQL " + this.afterwards);
 	}

@@ -42,7 +42,9 @@ final class ServiceKill implements Fault {
 		timeline.mark(Kind.NOTE, "./stack up restarts " + this.service);
 		long restartFrom = System.nanoTime();
 		heal();
-		this.restartSeconds = (System.nanoTime() - restartFrom) / 1e9;
+		long ready = System.nanoTime();
+		this.restartSeconds = (ready - restartFrom) / 1e9;
+		timeline.ready(restartFrom, ready);
 		timeline.mark(Kind.FAULT_OFF, this.service + " ready again (pid " + this.restarted + ")");
 	}
 

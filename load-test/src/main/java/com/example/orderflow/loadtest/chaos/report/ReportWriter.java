@@ -3,12 +3,15 @@ package com.example.orderflow.loadtest.chaos.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import com.example.orderflow.loadtest.chaos.audit.Check;
 import com.example.orderflow.loadtest.chaos.audit.DeadLetter;
 import com.example.orderflow.loadtest.chaos.report.DrillReport.Load;
+import com.example.orderflow.loadtest.chaos.report.DrillReport.Recovery;
+import com.example.orderflow.loadtest.chaos.report.Timeline.Kind;
 import com.example.orderflow.loadtest.chaos.report.Timeline.Mark;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,7 +46,11 @@ public final class ReportWriter {
 		for (Mark mark : report.marks()) {
 			md.append(f("| %.1f | %s | %s |%n", mark.at(), kind(mark), cell(mark.label())));
 		}
-		md.append("\n").append(settled(report)).append("\n\n## Load\n\n");
+		md.append("\n").append(settled(report)).append("\n\n## Recovery\n\n| | s |\n|---|---:|\n");
+		for (Figure figure : recovery(report)) {
+			md.append("| ").append(figure.what()).append(" | ").append(figure.shown("")).append(" |\n");
+		}
+		md.append("\n## Load\n\n");
 		md.append(loadSummary(report.load()))
 			.append("\n\nThe chart (orders/s, refusals, latency per second) is in ")
 			.append("[report.html](report.html); every second's figures are in report.json.\n\n");
@@ -110,6 +117,14 @@ public final class ReportWriter {
 			html.append(f("<tr class=\"%s\"><td>%d</td><td>%.1f</td><td>%s</td><td>%s</td></tr>%n", mark.kind(),
 					number++, mark.at(), kind(mark), escape(mark.label())));
 		}
+		html.append("</table>\n<h2>Recovery</h2>\n<table>\n");
+		for (Figure figure : recovery(report)) {
+			html.append("<tr><td>")
+				.append(escape(figure.what()))
+				.append("</td><td>")
+				.append(escape(figure.shown(" s")))
+				.append("</td></tr>\n");
+		}
 		html.append(
 				"</table>\n<h2>Invariants</h2>\n<table>\n<tr><th>Invariant</th><th>Result</th><th>Figure</th></tr>\n");
 		for (Check check : report.checks()) {
@@ -139,6 +154,35 @@ public final class ReportWriter {
 		}
 		html.append("</table>\n</body>\n</html>\n");
 		return html.toString();
+	}
+
+	/** The recovery figures as the console shows them, worded as in report.md. */
+	public static List<String> recoveryLines(DrillReport report) {
+		return recovery(report).stream().map((figure) -> figure.what() + ": " + figure.shown(" s")).toList();
+	}
+
+	private static List<Figure> recovery(DrillReport report) {
+		Recovery recovery = report.recovery();
+		String nothingRestarted = "n/a: nothing was restarted";
+		String neverOn = marked(report, Kind.FAULT_ON) ? "never" : "n/a: the fault never went on";
+		String neverOff = marked(report, Kind.FAULT_OFF) ? "never" : "n/a: the fault never went off";
+		String quiet = (recovery.longestWithoutCompletionFrom() != null)
+				? f(" (from %.1f s)", recovery.longestWithoutCompletionFrom()) : "";
+		return List.of(
+				new Figure("from healing started until what the fault stopped was ready again",
+						recovery.readyAfterHealingSeconds(), nothingRestarted),
+				new Figure("from the fault going on until what it stopped was ready again",
+						recovery.readyAfterFaultOnSeconds(), nothingRestarted),
+				new Figure("from the fault going on until the first saga posted after it completed",
+						recovery.firstCompletedAfterFaultOnSeconds(), neverOn),
+				new Figure("from the fault going off until the first saga posted after it completed",
+						recovery.firstCompletedAfterFaultOffSeconds(), neverOff),
+				new Figure("longest stretch without any saga completing" + quiet,
+						recovery.longestWithoutCompletionSeconds(), "n/a: nothing was posted"));
+	}
+
+	private static boolean marked(DrillReport report, Kind kind) {
+		return report.marks().stream().anyMatch((mark) -> mark.kind() == kind);
 	}
 
 	private static String loadSummary(Load load) {
@@ -182,6 +226,18 @@ public final class ReportWriter {
 
 	private static String f(String format, Object... args) {
 		return String.format(Locale.ROOT, format, args);
+	}
+
+	/**
+	 * @param seconds null when what it measures to never happened
+	 * @param otherwise what to say then
+	 */
+	private record Figure(String what, Double seconds, String otherwise) {
+
+		String shown(String unit) {
+			return (this.seconds != null) ? f("%.1f", this.seconds) + unit : this.otherwise;
+		}
+
 	}
 
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import com.example.orderflow.loadtest.chaos.audit.Check;
+import com.example.orderflow.loadtest.chaos.report.DrillReport.Recovery;
 import com.example.orderflow.loadtest.chaos.report.Timeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,18 @@ class CommandFaultTests {
 		assertThat(check.passed()).as(check.figure()).isTrue();
 		assertThat(check.name()).isEqualTo("fault: injected, healed and proven");
 		assertThat(Files.readString(this.folder.resolve("commands.log"))).contains("$ sh -c touch");
+	}
+
+	@Test
+	void tellsTheTimelineWhenTheHealLineReturnedWithTheSystemReady() throws Exception {
+		Fault fault = CommandFault.of("true", "true", null, this.folder.resolve("commands.log"));
+		Timeline timeline = new Timeline(System.nanoTime());
+
+		fault.run(Duration.ZERO, timeline);
+		Recovery recovery = timeline.recovery();
+
+		assertThat(recovery.readyAfterHealingSeconds()).isNotNull();
+		assertThat(recovery.readyAfterFaultOnSeconds()).isGreaterThanOrEqualTo(recovery.readyAfterHealingSeconds());
 	}
 
 	@Test

@@ -60,6 +60,7 @@ class MonkeyAssaultTests {
 				"\"cpuActive\":false");
 		assertThat(this.actuators.assaulting()).isEmpty();
 		assertThat(timeline.marks()).extracting(Mark::kind).containsExactly(Kind.FAULT_ON, Kind.FAULT_OFF);
+		assertThat(timeline.recovery().readyAfterHealingSeconds()).as("assaults restart nothing").isNull();
 		Check check = fault.tookEffect();
 		assertThat(check.passed()).as(check.figure()).isTrue();
 		assertThat(check.figure()).contains("payment-service 3 delayed, 2 failed", "saga-orchestrator 3 delayed");

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.example.orderflow.loadtest.chaos.audit.Check;
 import com.example.orderflow.loadtest.chaos.audit.DeadLetter;
 import com.example.orderflow.loadtest.chaos.audit.SystemState.ServiceMetrics;
+import com.example.orderflow.loadtest.chaos.report.DrillReport.Recovery;
 import com.example.orderflow.loadtest.chaos.report.Timeline.Kind;
 import com.example.orderflow.loadtest.chaos.report.Timeline.Mark;
 import com.example.orderflow.loadtest.chaos.report.Timeline.Second;
@@ -48,6 +49,73 @@ class ReportWriterTests {
 	}
 
 	@Test
+	void statesHowSoonTheSystemRecoveredRightAfterTheTimeline() throws Exception {
+		ReportWriter.write(failedReport(), this.folder);
+
+		String markdown = Files.readString(this.folder.resolve("report.md"));
+		assertThat(markdown).contains("""
+				## Recovery
+
+				| | s |
+				|---|---:|
+				| from healing started until what the fault stopped was ready again | 2.7 |
+				| from the fault going on until what it stopped was ready again | 12.8 |
+				| from the fault going on until the first saga posted after it completed | 14.1 |
+				| from the fault going off until the first saga posted after it completed | 1.2 |
+				| longest stretch without any saga completing (from 4.9 s) | 13.6 |
+				""");
+		assertThat(markdown.indexOf("## Timeline")).isLessThan(markdown.indexOf("## Recovery"));
+		assertThat(markdown.indexOf("## Recovery")).isLessThan(markdown.indexOf("## Load"));
+
+		JsonNode recovery = JsonMapper.builder()
+			.build()
+			.readTree(Files.readString(this.folder.resolve("report.json")))
+			.path("recovery");
+		assertThat(recovery.path("readyAfterHealingSeconds").doubleValue()).isEqualTo(2.74);
+		assertThat(recovery.path("readyAfterFaultOnSeconds").doubleValue()).isEqualTo(12.76);
+		assertThat(recovery.path("firstCompletedAfterFaultOnSeconds").doubleValue()).isEqualTo(14.08);
+		assertThat(recovery.path("firstCompletedAfterFaultOffSeconds").doubleValue()).isEqualTo(1.22);
+		assertThat(recovery.path("longestWithoutCompletionSeconds").doubleValue()).isEqualTo(13.6);
+		assertThat(recovery.path("longestWithoutCompletionFrom").doubleValue()).isEqualTo(4.9);
+
+		assertThat(Files.readString(this.folder.resolve("report.html"))).contains("<h2>Recovery</h2>",
+				"<tr><td>from the fault going off until the first saga posted after it completed</td><td>1.2 s</td></tr>");
+		assertThat(ReportWriter.recoveryLines(failedReport())).containsExactly(
+				"from healing started until what the fault stopped was ready again: 2.7 s",
+				"from the fault going on until what it stopped was ready again: 12.8 s",
+				"from the fault going on until the first saga posted after it completed: 14.1 s",
+				"from the fault going off until the first saga posted after it completed: 1.2 s",
+				"longest stretch without any saga completing (from 4.9 s): 13.6 s");
+	}
+
+	@Test
+	void saysWhenNothingWasRestartedAndNoSagaCompletedAfterTheFault() throws Exception {
+		DrillReport report = failedReport();
+		DrillReport neverRestarted = with(report.marks(), new Recovery(null, null, null, null, 40.0, 3.0));
+		DrillReport faultNeverRan = with(List.of(), new Recovery(null, null, null, null, null, null));
+
+		assertThat(ReportWriter.markdown(neverRestarted)).contains(
+				"| from healing started until what the fault stopped was ready again | n/a: nothing was restarted |")
+			.contains("| from the fault going on until the first saga posted after it completed | never |")
+			.contains("| from the fault going off until the first saga posted after it completed | never |")
+			.contains("| longest stretch without any saga completing (from 3.0 s) | 40.0 |");
+		assertThat(ReportWriter.recoveryLines(faultNeverRan)).containsExactly(
+				"from healing started until what the fault stopped was ready again: n/a: nothing was restarted",
+				"from the fault going on until what it stopped was ready again: n/a: nothing was restarted",
+				"from the fault going on until the first saga posted after it completed: n/a: the fault never went on",
+				"from the fault going off until the first saga posted after it completed: n/a: the fault never went off",
+				"longest stretch without any saga completing: n/a: nothing was posted");
+
+		ReportWriter.write(neverRestarted, this.folder);
+		JsonNode recovery = JsonMapper.builder()
+			.build()
+			.readTree(Files.readString(this.folder.resolve("report.json")))
+			.path("recovery");
+		assertThat(recovery.path("readyAfterHealingSeconds").isNull()).isTrue();
+		assertThat(recovery.path("firstCompletedAfterFaultOffSeconds").isNull()).isTrue();
+	}
+
+	@Test
 	void drawsTheChartInlineWithTheFaultWindowAndEscapesWhatServicesSaid() throws Exception {
 		ReportWriter.write(failedReport(), this.folder);
 
@@ -65,8 +133,8 @@ class ReportWriterTests {
 	void saysWhenTheSystemDidNotSettle() {
 		DrillReport report = failedReport();
 		DrillReport unsettled = new DrillReport(report.drill(), report.description(), report.verdict(),
-				report.startedAt(), report.settings(), report.load(), null, report.marks(), report.checks(), List.of(),
-				report.metrics(), List.of());
+				report.startedAt(), report.settings(), report.load(), null, report.marks(), report.recovery(),
+				report.checks(), List.of(), report.metrics(), List.of());
 
 		assertThat(ReportWriter.markdown(unsettled)).contains("The system did NOT settle in the time allowed.")
 			.contains("None was parked on a `.dlt` topic during the drill.");
@@ -81,6 +149,13 @@ class ReportWriterTests {
 		assertThat(SvgChart.niceCeiling(430)).isEqualTo(500);
 	}
 
+	private static DrillReport with(List<Mark> marks, Recovery recovery) {
+		DrillReport report = failedReport();
+		return new DrillReport(report.drill(), report.description(), report.verdict(), report.startedAt(),
+				report.settings(), report.load(), report.settledAfterSeconds(), marks, recovery, report.checks(),
+				report.deadLetters(), report.metrics(), report.seconds());
+	}
+
 	private static DrillReport failedReport() {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("rate", 2);
@@ -88,6 +163,7 @@ class ReportWriterTests {
 				settings, new DrillReport.Load(2, 4, 3, 1, Map.of("503", 1), 3, 900.0, 2100.0, 2100.0), 12.5,
 				List.of(new Mark(5.2, Kind.FAULT_ON, "kill -9 payment-service (pid 42)"),
 						new Mark(8.0, Kind.FAULT_OFF, "./stack up restarts payment-service")),
+				new Recovery(2.74, 12.76, 14.08, 1.22, 13.6, 4.9),
 				List.of(Check.of("money conserved", true, "balances 7000 + net charges 3000 = 10000; deposited 10000"),
 						new Check("stock conserved", false, "SKU-A: on hand 97 + approved 2 = 99 of 100",
 								List.of("SKU-A: on hand 97 | lost 1 <script>"))),
