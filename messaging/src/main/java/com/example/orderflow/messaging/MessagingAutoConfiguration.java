@@ -80,10 +80,10 @@ public class MessagingAutoConfiguration {
 
 	@Bean
 	TransactionalConsumer transactionalConsumer(JdbcClient jdbc, PlatformTransactionManager transactionManager,
-			MessageCodec codec, Outbox outbox, MessagingMetrics metrics,
+			MessageCodec codec, Outbox outbox, MessagingMetrics metrics, ConsumerAssignments assignments,
 			@Value("${spring.kafka.consumer.group-id}") String consumerGroup) {
 		return new TransactionalConsumer(new TransactionTemplate(transactionManager), new Inbox(jdbc), codec,
-				new DeadLetters(outbox, metrics), new FailureClassifier(), consumerGroup);
+				new DeadLetters(outbox, metrics), new FailureClassifier(), consumerGroup, assignments);
 	}
 
 	/**

@@ -59,9 +59,12 @@ public class TransactionalConsumer {
 
 	private final String consumerGroup;
 
+	private final ConsumerAssignments assignments;
+
 	TransactionalConsumer(TransactionTemplate transactions, Inbox inbox, MessageCodec codec, DeadLetters deadLetters,
-			FailureClassifier failures, String consumerGroup) {
+			FailureClassifier failures, String consumerGroup, ConsumerAssignments assignments) {
 		this.transactions = transactions;
+		this.assignments = assignments;
 		this.inbox = inbox;
 		this.codec = codec;
 		this.deadLetters = deadLetters;
@@ -89,6 +92,7 @@ public class TransactionalConsumer {
 	public void consume(List<ConsumerRecord<String, String>> records, Consumer<List<SagaMessage>> prepare,
 			Consumer<SagaMessage> handler) {
 		Tracing.untraced(() -> consumeBatch(records, new Handler(prepare, handler)));
+		this.assignments.applied(records);
 	}
 
 	private void consumeBatch(List<ConsumerRecord<String, String>> records, Handler handler) {

@@ -1,9 +1,11 @@
 package com.example.orderflow.orchestrator.placeorder;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.example.orderflow.messaging.ConsumerAssignments;
 import com.example.orderflow.messaging.Tracing;
 import com.example.orderflow.orchestrator.placeorder.SagaRepository.Overdue;
 import io.opentelemetry.api.common.AttributeKey;
@@ -21,6 +23,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sends the steps due to be re-sent after a transient failure (their deadline is the time
  * of the re-send). Skips rows another instance (or a reply being applied) holds, so each
  * overdue saga is handled once.
+ *
+ * <p>
+ * A deadline says a reply did not come in time; after this instance was down, the replies
+ * may well have come and be waiting on Kafka, unread. So while the reply consumer catches
+ * up on what waited in its partitions when it got them, the sweep holds off, for at most
+ * one step timeout (a partition that cannot be caught up must not stop every deadline).
+ * Without it, a restarted orchestrator rejected with TIMEOUT sagas whose answers it had
+ * not read yet.
  */
 @Component
 class SagaDeadlineSweeper {
@@ -41,8 +51,13 @@ class SagaDeadlineSweeper {
 
 	private final Clock clock;
 
+	private final ConsumerAssignments replies;
+
+	private Instant holdingSince;
+
 	SagaDeadlineSweeper(SagaRepository sagas, PlaceOrderSaga definition, SagaWriter writer,
-			TransactionTemplate transactions, SagaProperties properties, Clock clock) {
+			TransactionTemplate transactions, SagaProperties properties, Clock clock, ConsumerAssignments replies) {
+		this.replies = replies;
 		this.sagas = sagas;
 		this.definition = definition;
 		this.writer = writer;
@@ -53,6 +68,9 @@ class SagaDeadlineSweeper {
 
 	@Scheduled(fixedDelayString = "${orchestrator.saga.sweep-interval:500ms}")
 	void sweep() {
+		if (holdForReplies()) {
+			return;
+		}
 		try {
 			Integer handled;
 			do {
@@ -63,6 +81,26 @@ class SagaDeadlineSweeper {
 		catch (RuntimeException ex) {
 			log.warn("Deadline sweep failed, will try again: {}", ex.toString());
 		}
+	}
+
+	/**
+	 * @return whether to leave the deadlines alone this time, as replies that may answer
+	 * them are still waiting to be read
+	 */
+	private boolean holdForReplies() {
+		if (this.replies.caughtUp()) {
+			if (this.holdingSince != null) {
+				log.info("Reply consumer caught up; judging step deadlines again");
+				this.holdingSince = null;
+			}
+			return false;
+		}
+		Instant now = this.clock.instant();
+		if (this.holdingSince == null) {
+			log.info("Holding step deadlines while the reply consumer catches up");
+			this.holdingSince = now;
+		}
+		return now.isBefore(this.holdingSince.plus(this.properties.stepTimeout()));
 	}
 
 	private int sweepBatch() {
