@@ -62,6 +62,8 @@ train_aot_caches() {
     if ! is_running "$service" && ! aot_current "$service"; then stale+=("$service"); fi
   done
   [ "${#stale[@]}" -gt 0 ] || return 0
+  # the training creates the topics and runs the migrations, as a start does
+  await_ready kafka
   echo "Training the start-up cache of ${stale[*]} (once per build; see $LOGS/aot-*.log)..."
   for service in "${stale[@]}"; do
     dir="$(aot_dir "$service")"

@@ -29,6 +29,8 @@ public abstract class BatchWorker implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile boolean prepared;
+
 	/**
 	 * @param name the thread's name, also in log lines
 	 * @param signal what wakes the worker when new work was committed
@@ -50,6 +52,21 @@ public abstract class BatchWorker implements SmartLifecycle {
 	protected abstract int batchSize();
 
 	protected abstract Duration pollInterval();
+
+	/**
+	 * Runs once on the worker's thread before its first round: what would otherwise make
+	 * the first round slow (connections opened, metadata fetched). A failure is logged
+	 * and left to the rounds. Nothing by default.
+	 */
+	protected void prepare() {
+	}
+
+	/**
+	 * @return whether the worker runs and has prepared for its first round
+	 */
+	public boolean isPrepared() {
+		return this.running && this.prepared;
+	}
 
 	/** Wakes the worker once the current transaction has committed the new work. */
 	public void wakeAfterCommit() {
@@ -83,6 +100,13 @@ public abstract class BatchWorker implements SmartLifecycle {
 	}
 
 	private void run() {
+		try {
+			prepare();
+		}
+		catch (RuntimeException ex) {
+			log.warn("{} could not prepare, its first round will: {}", this.name, ex.toString());
+		}
+		this.prepared = true;
 		while (this.running) {
 			try {
 				// a round traces only the work it picks up, in that work's own trace

@@ -13,11 +13,12 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * Ready means able to work: every listener container runs, each of its consumers has
- * joined its group and been given its partitions, and the outbox relay runs. A service
- * whose context has started but whose consumers are still joining answers HTTP, yet the
- * sagas it takes part in would wait, so readiness ({@code /actuator/health/readiness},
- * what {@code ./stack} and the Kubernetes probe ask) says OUT_OF_SERVICE until then. The
- * database needs no check here: the migrations ran on it before anything started.
+ * joined its group and been given its partitions, and the outbox relay runs, its producer
+ * connected. A service whose context has started but whose consumers are still joining
+ * answers HTTP, yet the sagas it takes part in would wait, so readiness
+ * ({@code /actuator/health/readiness}, what {@code ./stack} and the Kubernetes probe ask)
+ * says OUT_OF_SERVICE until then. The database needs no check here: the migrations ran on
+ * it before anything started.
  */
 class MessagingReadiness implements HealthIndicator {
 
@@ -40,13 +41,13 @@ class MessagingReadiness implements HealthIndicator {
 		int consumers = containers.stream().mapToInt(MessagingReadiness::consumers).sum();
 		int joined = this.assignments.joined();
 		long partitions = containers.stream().mapToLong(MessagingReadiness::assignedPartitions).sum();
-		boolean ready = allRunning && joined >= consumers && this.relay.isRunning();
+		boolean ready = allRunning && joined >= consumers && this.relay.isPrepared();
 		return Health.status(ready ? Status.UP : Status.OUT_OF_SERVICE)
 			.withDetail("listenersRunning", allRunning)
 			.withDetail("consumers", consumers)
 			.withDetail("consumersJoined", Math.min(joined, consumers))
 			.withDetail("partitions", partitions)
-			.withDetail("outboxRelayRunning", this.relay.isRunning())
+			.withDetail("outboxRelayRunning", this.relay.isPrepared())
 			.build();
 	}
 

@@ -74,6 +74,16 @@ class OutboxRelay extends BatchWorker {
 		return Integer.MAX_VALUE - 200;
 	}
 
+	/**
+	 * Opens the producer's connection (with its idempotent producer id) and fetches the
+	 * service's own topics' metadata at start, so the first saga after a start does not
+	 * wait for them at every hop.
+	 */
+	@Override
+	protected void prepare() {
+		this.properties.topics().create().forEach(this.kafka::partitionsFor);
+	}
+
 	@Override
 	protected int runRound() {
 		int published = publishBatch(this.properties.outbox());

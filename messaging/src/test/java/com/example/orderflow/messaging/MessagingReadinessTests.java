@@ -42,7 +42,7 @@ class MessagingReadinessTests {
 		given(this.container.getContainers()).willAnswer((invocation) -> children);
 		given(this.container.getAssignedPartitions())
 			.willReturn(List.of(new TopicPartition("t", 0), new TopicPartition("t", 1)));
-		given(this.relay.isRunning()).willReturn(true);
+		given(this.relay.isPrepared()).willReturn(true);
 	}
 
 	@Test
@@ -69,10 +69,10 @@ class MessagingReadinessTests {
 		this.assignments.onPartitionsAssigned(mock(Consumer.class), List.of());
 		assertThat(this.readiness.health().getStatus()).isEqualTo(Status.UP);
 
-		given(this.relay.isRunning()).willReturn(false);
+		given(this.relay.isPrepared()).willReturn(false);
 		assertThat(this.readiness.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 
-		given(this.relay.isRunning()).willReturn(true);
+		given(this.relay.isPrepared()).willReturn(true);
 		given(this.container.isRunning()).willReturn(false);
 		assertThat(this.readiness.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 	}
