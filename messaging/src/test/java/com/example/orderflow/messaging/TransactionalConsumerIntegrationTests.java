@@ -18,7 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -54,6 +56,12 @@ class TransactionalConsumerIntegrationTests {
 	@Autowired
 	KafkaListenerEndpointRegistry listeners;
 
+	@Autowired
+	MessagingReadiness readiness;
+
+	@Autowired
+	Environment environment;
+
 	final MessageCodec codec = new MessageCodec();
 
 	KafkaProbe probe;
@@ -67,6 +75,16 @@ class TransactionalConsumerIntegrationTests {
 	@AfterEach
 	void closeProbe() {
 		this.probe.close();
+	}
+
+	@Test
+	void isReadyOnceItsConsumerHasJoinedAndItsRelayRunsAndReadinessAsksForIt() {
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(this.readiness.health().getStatus()).isEqualTo(Status.UP));
+		assertThat(this.readiness.health().getDetails()).containsEntry("consumersJoined", 1)
+			.containsEntry("partitions", 6L);
+		assertThat(this.environment.getProperty("management.endpoint.health.group.readiness.include"))
+			.isEqualTo("readinessState,messaging");
 	}
 
 	@Test
