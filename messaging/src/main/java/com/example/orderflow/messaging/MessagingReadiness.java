@@ -1,6 +1,7 @@
 package com.example.orderflow.messaging;
 
 import java.util.Collection;
+import java.util.List;
 
 import org.apache.kafka.common.TopicPartition;
 
@@ -12,10 +13,10 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
- * Ready means able to work: every listener container runs, each of its consumers has
- * joined its group and been given its partitions, and the outbox relay runs, its producer
- * connected. A service whose context has started but whose consumers are still joining
- * answers HTTP, yet the sagas it takes part in would wait, so readiness
+ * Ready means able to work: every listener container that starts on its own runs, each of
+ * its consumers has joined its group and been given its partitions, and the outbox relay
+ * runs, its producer connected. A service whose context has started but whose consumers
+ * are still joining answers HTTP, yet the sagas it takes part in would wait, so readiness
  * ({@code /actuator/health/readiness}, what {@code ./stack} and the Kubernetes probe ask)
  * says OUT_OF_SERVICE until then. The database needs no check here: the migrations ran on
  * it before anything started.
@@ -36,7 +37,12 @@ class MessagingReadiness implements HealthIndicator {
 
 	@Override
 	public Health health() {
-		Collection<MessageListenerContainer> containers = this.listeners.getListenerContainers();
+		// a container configured not to start on its own (a test, a consumer an operator
+		// starts by hand) is not what readiness waits for
+		List<MessageListenerContainer> containers = this.listeners.getListenerContainers()
+			.stream()
+			.filter(MessageListenerContainer::isAutoStartup)
+			.toList();
 		boolean allRunning = containers.stream().allMatch(MessageListenerContainer::isRunning);
 		int consumers = containers.stream().mapToInt(MessagingReadiness::consumers).sum();
 		int joined = this.assignments.joined();

@@ -37,6 +37,7 @@ class MessagingReadinessTests {
 	@BeforeEach
 	void twoConsumersRunningAndTheRelayToo() {
 		given(this.registry.getListenerContainers()).willReturn(List.<MessageListenerContainer>of(this.container));
+		given(this.container.isAutoStartup()).willReturn(true);
 		given(this.container.isRunning()).willReturn(true);
 		List<KafkaMessageListenerContainer<?, ?>> children = List.of(mock(), mock());
 		given(this.container.getContainers()).willAnswer((invocation) -> children);
@@ -75,6 +76,14 @@ class MessagingReadinessTests {
 		given(this.relay.isPrepared()).willReturn(true);
 		given(this.container.isRunning()).willReturn(false);
 		assertThat(this.readiness.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+	}
+
+	@Test
+	void leavesAloneAContainerThatIsNotMeantToStartOnItsOwn() {
+		given(this.container.isAutoStartup()).willReturn(false);
+		given(this.container.isRunning()).willReturn(false);
+
+		assertThat(this.readiness.health().getStatus()).isEqualTo(Status.UP);
 	}
 
 }
