@@ -44,6 +44,10 @@ public class ConsumerAssignments implements ConsumerAwareRebalanceListener {
 
 	@Override
 	public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+		// as the container logs it when it has no listener of ours: operators, and the
+		// pause
+		// and cut-kafka drills, read these lines
+		log.info("partitions assigned: {}", partitions);
 		if (!partitions.isEmpty()) {
 			noteWaiting(consumer, partitions);
 		}
@@ -52,12 +56,16 @@ public class ConsumerAssignments implements ConsumerAwareRebalanceListener {
 
 	@Override
 	public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+		log.info("partitions revoked: {}", partitions);
 		// whoever gets them next catches up on them
 		partitions.forEach(this.owed::remove);
 	}
 
 	@Override
 	public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+		// the group dropped this consumer (its session expired): what it held is
+		// another's
+		log.info("partitions lost: {}", partitions);
 		partitions.forEach(this.owed::remove);
 	}
 
