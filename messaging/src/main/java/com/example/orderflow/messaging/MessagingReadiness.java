@@ -47,13 +47,14 @@ class MessagingReadiness implements HealthIndicator {
 		int consumers = containers.stream().mapToInt(MessagingReadiness::consumers).sum();
 		int joined = this.assignments.joined();
 		long partitions = containers.stream().mapToLong(MessagingReadiness::assignedPartitions).sum();
-		boolean ready = allRunning && joined >= consumers && this.relay.isPrepared();
+		boolean relayReady = this.relay.isPrepared();
+		boolean ready = allRunning && joined >= consumers && relayReady;
 		return Health.status(ready ? Status.UP : Status.OUT_OF_SERVICE)
 			.withDetail("listenersRunning", allRunning)
 			.withDetail("consumers", consumers)
 			.withDetail("consumersJoined", Math.min(joined, consumers))
 			.withDetail("partitions", partitions)
-			.withDetail("outboxRelayRunning", this.relay.isPrepared())
+			.withDetail("outboxRelayReady", relayReady)
 			.build();
 	}
 
