@@ -89,13 +89,9 @@ public class Outbox {
 			return;
 		}
 		this.jdbc.sql(INSERT)
-			.params(column(rows, Row::topic), column(rows, Row::key), column(rows, Row::type),
-					column(rows, Row::payload), column(rows, Row::headers))
+			.params(SqlColumns.of(rows, Row::topic), SqlColumns.of(rows, Row::key), SqlColumns.of(rows, Row::type),
+					SqlColumns.of(rows, Row::payload), SqlColumns.of(rows, Row::headers))
 			.update();
-	}
-
-	private static String[] column(List<Row> rows, java.util.function.Function<Row, String> value) {
-		return rows.stream().map(value).toArray(String[]::new);
 	}
 
 	private record Row(String topic, String key, String type, String payload, String headers) {

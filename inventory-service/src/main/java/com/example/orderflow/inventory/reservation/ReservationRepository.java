@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 import com.example.orderflow.contracts.PricedLine;
 import com.example.orderflow.contracts.RejectionReason;
 import com.example.orderflow.messaging.BeforeCommit;
+import com.example.orderflow.messaging.SqlColumns;
 
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,7 +62,7 @@ class ReservationRepository {
 			this.jdbc
 				.sql("select " + COLUMNS
 						+ " from reservations where order_id = any(?::uuid[]) order by order_id for update")
-				.param(column(toLock, UUID::toString))
+				.param(SqlColumns.of(toLock, UUID::toString))
 				.query(ReservationRepository::map)
 				.list()
 				.forEach((reservation) -> found.put(reservation.orderId(), reservation));
@@ -106,7 +106,7 @@ class ReservationRepository {
 		this.jdbc
 			.sql("select order_id, sku, quantity, unit_price from reservation_lines "
 					+ "where order_id = any(?::uuid[]) order by order_id, sku")
-			.param(column(orderIds, UUID::toString))
+			.param(SqlColumns.of(orderIds, UUID::toString))
 			.query((rs) -> {
 				lines.computeIfAbsent(rs.getObject("order_id", UUID.class), (id) -> new ArrayList<>())
 					.add(new PricedLine(rs.getString("sku"), rs.getInt("quantity"), rs.getLong("unit_price")));
@@ -125,11 +125,11 @@ class ReservationRepository {
 					insert into reservations (order_id, saga_id, status, reason, currency, total)
 					select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[])
 					on conflict (order_id) do nothing""")
-				.params(column(inserted, (each) -> each.orderId().toString()),
-						column(inserted, (each) -> each.sagaId().toString()),
-						column(inserted, (each) -> each.status().name()),
-						column(inserted, (each) -> (each.reason() != null) ? each.reason().name() : null),
-						column(inserted, Reservation::currency),
+				.params(SqlColumns.of(inserted, (each) -> each.orderId().toString()),
+						SqlColumns.of(inserted, (each) -> each.sagaId().toString()),
+						SqlColumns.of(inserted, (each) -> each.status().name()),
+						SqlColumns.of(inserted, (each) -> (each.reason() != null) ? each.reason().name() : null),
+						SqlColumns.of(inserted, Reservation::currency),
 						inserted.stream().map(Reservation::total).toArray(Long[]::new))
 				.update();
 			if (stored != inserted.size()) {
@@ -148,7 +148,7 @@ class ReservationRepository {
 				this.jdbc.sql("""
 						insert into reservation_lines (order_id, sku, quantity, unit_price)
 						select * from unnest(?::uuid[], ?::text[], ?::int[], ?::bigint[])""")
-					.params(column(lineOrders, UUID::toString), column(lines, PricedLine::sku),
+					.params(SqlColumns.of(lineOrders, UUID::toString), SqlColumns.of(lines, PricedLine::sku),
 							lines.stream().map(PricedLine::quantity).toArray(Integer[]::new),
 							lines.stream().map(PricedLine::unitPrice).toArray(Long[]::new))
 					.update();
@@ -160,13 +160,10 @@ class ReservationRepository {
 					update reservations set status = changed.status, updated_at = now()
 					from unnest(?::uuid[], ?::text[]) as changed (order_id, status)
 					where reservations.order_id = changed.order_id""")
-				.params(column(changed.keySet(), UUID::toString), column(changed.values(), ReservationStatus::name))
+				.params(SqlColumns.of(changed.keySet(), UUID::toString),
+						SqlColumns.of(changed.values(), ReservationStatus::name))
 				.update();
 		}
-	}
-
-	private static <T> String[] column(Collection<T> rows, Function<T, String> value) {
-		return rows.stream().map(value).toArray(String[]::new);
 	}
 
 	private static Reservation map(ResultSet rs, int row) throws SQLException {

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 import com.example.orderflow.contracts.Money;
 import com.example.orderflow.contracts.OrderItem;
@@ -18,6 +17,7 @@ import com.example.orderflow.messaging.BeforeCommit;
 import com.example.orderflow.messaging.Tracing;
 import com.example.orderflow.orchestrator.placeorder.SagasInTransaction.Moved;
 import com.example.orderflow.orchestrator.placeorder.SagasInTransaction.NewStep;
+import com.example.orderflow.messaging.SqlColumns;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -221,13 +221,16 @@ class SagaRepository {
 					           parked_reason, saga_deadline, resend_pending)
 					where sagas.id = m.id
 					""")
-				.params(column(moved, (m) -> m.saga().id()), column(moved, (m) -> m.saga().state()),
-						column(moved, (m) -> m.saga().stepDeadline()), column(moved, (m) -> m.saga().stepAttempts()),
-						column(moved, (m) -> this.json.writeValueAsString(m.saga().lines())),
-						column(moved, (m) -> (m.saga().total() != null) ? m.saga().total().amount() : null),
-						column(moved, (m) -> m.saga().rejection()), column(moved, Moved::at),
-						column(moved, (m) -> m.saga().parkedIn()), column(moved, (m) -> m.saga().parkedReason()),
-						column(moved, (m) -> m.saga().sagaDeadline()), column(moved, (m) -> m.saga().resendPending()))
+				.params(SqlColumns.of(moved, (m) -> m.saga().id()), SqlColumns.of(moved, (m) -> m.saga().state()),
+						SqlColumns.of(moved, (m) -> m.saga().stepDeadline()),
+						SqlColumns.of(moved, (m) -> m.saga().stepAttempts()),
+						SqlColumns.of(moved, (m) -> this.json.writeValueAsString(m.saga().lines())),
+						SqlColumns.of(moved, (m) -> (m.saga().total() != null) ? m.saga().total().amount() : null),
+						SqlColumns.of(moved, (m) -> m.saga().rejection()), SqlColumns.of(moved, Moved::at),
+						SqlColumns.of(moved, (m) -> m.saga().parkedIn()),
+						SqlColumns.of(moved, (m) -> m.saga().parkedReason()),
+						SqlColumns.of(moved, (m) -> m.saga().sagaDeadline()),
+						SqlColumns.of(moved, (m) -> m.saga().resendPending()))
 				.update();
 		}
 		List<NewStep> steps = moves.steps();
@@ -240,19 +243,12 @@ class SagaRepository {
 					     as s (saga_id, at, state, event, detail, principal, n)
 					order by n
 					""")
-				.params(column(steps, NewStep::sagaId), column(steps, (s) -> s.step().at()),
-						column(steps, (s) -> s.step().state()), column(steps, (s) -> s.step().event()),
-						column(steps, (s) -> s.step().detail()), column(steps, (s) -> s.step().principal()))
+				.params(SqlColumns.of(steps, NewStep::sagaId), SqlColumns.of(steps, (s) -> s.step().at()),
+						SqlColumns.of(steps, (s) -> s.step().state()), SqlColumns.of(steps, (s) -> s.step().event()),
+						SqlColumns.of(steps, (s) -> s.step().detail()),
+						SqlColumns.of(steps, (s) -> s.step().principal()))
 				.update();
 		}
-	}
-
-	/**
-	 * One array parameter per column, as text that PostgreSQL casts to the column's type
-	 * (an instant's ISO form, an enum's name); null stays null.
-	 */
-	private static <T> String[] column(Collection<T> rows, Function<T, @Nullable Object> value) {
-		return rows.stream().map(value).map((each) -> (each != null) ? each.toString() : null).toArray(String[]::new);
 	}
 
 	private Saga saga(ResultSet rs, int row) throws SQLException {
