@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
  * answers again from the order's current state, because the orchestrator re-sends (with a
  * new message id) a command whose reply it missed. A verdict that contradicts the order's
  * state is a bug in the saga, not something to retry: it is thrown, and so dead-lettered.
+ * A batch of commands shares one transaction: its orders are locked with one statement
+ * and its verdicts stored with one statement per table.
  */
 @Component
 class OrderCommandHandler {
@@ -41,7 +43,16 @@ class OrderCommandHandler {
 
 	@KafkaListener(topics = Topics.ORDER_COMMANDS, batch = "true")
 	void onBatch(List<ConsumerRecord<String, String>> records) {
-		this.consumer.consume(records, this::handle);
+		this.consumer.consume(records, this::lockAll, this::handle);
+	}
+
+	/**
+	 * Locks the orders of the whole batch with one statement, so each command then reads
+	 * its order from memory; the verdicts are written together at the commit (see
+	 * {@link OrderRepository#saveDecision}).
+	 */
+	void lockAll(List<SagaMessage> messages) {
+		this.orders.lockAll(messages.stream().map(SagaMessage::orderId).toList());
 	}
 
 	void handle(SagaMessage message) {

@@ -2,9 +2,9 @@ package com.example.orderflow.order.orders;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +14,8 @@ import java.util.UUID;
 
 import com.example.orderflow.contracts.OrderItem;
 import com.example.orderflow.contracts.RejectionReason;
+import com.example.orderflow.messaging.BeforeCommit;
+import com.example.orderflow.messaging.SqlColumns;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,6 +26,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class OrderRepository {
+
+	private static final String IN_TRANSACTION = OrderRepository.class.getName() + ".inTransaction";
 
 	private static final String COLUMNS = "id, saga_id, customer_id, currency, status, reason, total, created_at, updated_at, placed_by";
 
@@ -67,15 +71,39 @@ public class OrderRepository {
 	}
 
 	/**
-	 * Locks the order until the transaction ends, so two deliveries of the saga's verdict
-	 * (a rebalance, a re-sent command) are applied one after the other.
+	 * Locks these orders until the transaction ends, with one statement for those this
+	 * transaction has not looked up yet, in id order, so two transactions never wait on
+	 * each other in a cycle: two deliveries of the saga's verdict (a rebalance, a re-sent
+	 * command) are applied one after the other.
+	 * @return the orders that exist, with the verdicts this transaction decided
+	 */
+	List<Order> lockAll(Collection<UUID> ids) {
+		OrdersInTransaction current = inTransaction();
+		List<UUID> toLock = ids.stream().filter((id) -> !current.isLookedUp(id)).distinct().toList();
+		if (!toLock.isEmpty()) {
+			Map<UUID, Order> found = new HashMap<>();
+			withLines(
+					this.jdbc.sql("select " + COLUMNS + " from orders where id = any(?::uuid[]) order by id for update")
+						.param(SqlColumns.of(toLock, UUID::toString))
+						.query(OrderRepository::mapOrder)
+						.list())
+				.forEach((order) -> found.put(order.id(), order));
+			for (UUID id : toLock) {
+				current.lookedUp(id, Optional.ofNullable(found.get(id)));
+			}
+		}
+		return ids.stream().distinct().map(current::order).flatMap(Optional::stream).toList();
+	}
+
+	/**
+	 * Locks the order until the transaction ends, if it exists (see {@link #lockAll}).
 	 */
 	Optional<Order> findByIdForUpdate(UUID id) {
-		return this.jdbc.sql("select " + COLUMNS + " from orders where id = :id for update")
-			.param("id", id)
-			.query(OrderRepository::mapOrder)
-			.optional()
-			.map(this::withLines);
+		OrdersInTransaction current = inTransaction();
+		if (!current.isLookedUp(id)) {
+			lockAll(List.of(id));
+		}
+		return current.order(id);
 	}
 
 	Optional<KeyedOrder> findByIdempotencyKey(String customerId, String idempotencyKey) {
@@ -97,11 +125,21 @@ public class OrderRepository {
 	 */
 	boolean insertIfNew(UUID id, UUID sagaId, String idempotencyKey, String requestHash, PlaceOrder request,
 			String placedBy) {
+		// one round trip: PostgreSQL runs both inserts whether or not the query reads
+		// them
 		int inserted = this.jdbc.sql("""
-				insert into orders (id, saga_id, customer_id, currency, status, idempotency_key, request_hash,
-				                    placed_by)
-				values (:id, :sagaId, :customerId, :currency, 'PENDING', :key, :hash, :placedBy)
-				on conflict (customer_id, idempotency_key) do nothing""")
+				with placed as (
+				    insert into orders (id, saga_id, customer_id, currency, status, idempotency_key, request_hash,
+				                        placed_by)
+				    values (:id, :sagaId, :customerId, :currency, 'PENDING', :key, :hash, :placedBy)
+				    on conflict (customer_id, idempotency_key) do nothing
+				    returning id
+				), lines as (
+				    insert into order_lines (order_id, line_no, sku, quantity)
+				    select placed.id, line.line_no, line.sku, line.quantity
+				    from placed, unnest(:skus, :quantities) with ordinality as line (sku, quantity, line_no)
+				)
+				select count(*) from placed""")
 			.param("id", id)
 			.param("placedBy", placedBy)
 			.param("sagaId", sagaId)
@@ -109,43 +147,62 @@ public class OrderRepository {
 			.param("currency", request.currency())
 			.param("key", idempotencyKey)
 			.param("hash", requestHash)
-			.update();
-		if (inserted == 0) {
-			return false;
-		}
-		this.jdbc.sql("""
-				insert into order_lines (order_id, line_no, sku, quantity)
-				select :orderId, line.line_no, line.sku, line.quantity
-				from unnest(:skus, :quantities) with ordinality as line (sku, quantity, line_no)""")
-			.param("orderId", id)
 			.param("skus", request.items().stream().map(OrderItem::sku).toArray(String[]::new))
 			.param("quantities", request.items().stream().map(OrderItem::quantity).toArray(Integer[]::new))
-			.update();
-		return true;
+			.query(Integer.class)
+			.single();
+		return inserted == 1;
 	}
 
-	/** Stores the saga's verdict on a pending order locked by this transaction. */
+	/**
+	 * The saga's verdict on a pending order locked by this transaction, stored just
+	 * before it commits, with the verdicts of the rest of its batch.
+	 * @throws IllegalStateException if the order is not pending in this transaction
+	 */
 	void saveDecision(Order order) {
-		int updated = this.jdbc.sql("""
-				update orders set status = :status, reason = :reason, total = :total, updated_at = now()
-				where id = :id and status = 'PENDING'""")
-			.param("id", order.id())
-			.param("status", order.status().name())
-			.param("reason", (order.reason() != null) ? order.reason().name() : null, Types.VARCHAR)
-			.param("total", order.total(), Types.BIGINT)
-			.update();
-		if (updated != 1) {
-			throw new IllegalStateException("Order " + order.id() + " is no longer pending");
+		inTransaction().decided(order);
+	}
+
+	private OrdersInTransaction inTransaction() {
+		return BeforeCommit.buffer(IN_TRANSACTION, OrdersInTransaction::new, this::store);
+	}
+
+	private void store(OrdersInTransaction writes) {
+		Collection<Order> decided = writes.decided();
+		if (decided.isEmpty()) {
+			return;
 		}
-		List<OrderLine> priced = order.lines().stream().filter((line) -> line.unitPrice() != null).toList();
+		int updated = this.jdbc.sql("""
+				update orders set status = decided.status, reason = decided.reason, total = decided.total,
+				                  updated_at = now()
+				from unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[]) as decided (id, status, reason, total)
+				where orders.id = decided.id and orders.status = 'PENDING'""")
+			.params(SqlColumns.of(decided, Order::id), SqlColumns.of(decided, Order::status),
+					SqlColumns.of(decided, Order::reason), decided.stream().map(Order::total).toArray(Long[]::new))
+			.update();
+		if (updated != decided.size()) {
+			// the rows are locked by this transaction: another writer is a bug
+			throw new IllegalStateException((decided.size() - updated) + " of " + decided.size()
+					+ " decided orders were no longer pending when stored");
+		}
+		List<UUID> lineOrders = new ArrayList<>();
+		List<OrderLine> priced = new ArrayList<>();
+		for (Order order : decided) {
+			for (OrderLine line : order.lines()) {
+				if (line.unitPrice() != null) {
+					lineOrders.add(order.id());
+					priced.add(line);
+				}
+			}
+		}
 		if (!priced.isEmpty()) {
 			this.jdbc.sql("""
 					update order_lines set unit_price = priced.unit_price
-					from unnest(:lineNos, :unitPrices) as priced (line_no, unit_price)
-					where order_lines.order_id = :orderId and order_lines.line_no = priced.line_no""")
-				.param("orderId", order.id())
-				.param("lineNos", priced.stream().map(OrderLine::lineNo).toArray(Integer[]::new))
-				.param("unitPrices", priced.stream().map(OrderLine::unitPrice).toArray(Long[]::new))
+					from unnest(?::uuid[], ?::int[], ?::bigint[]) as priced (order_id, line_no, unit_price)
+					where order_lines.order_id = priced.order_id and order_lines.line_no = priced.line_no""")
+				.params(SqlColumns.of(lineOrders, UUID::toString),
+						priced.stream().map(OrderLine::lineNo).toArray(Integer[]::new),
+						priced.stream().map(OrderLine::unitPrice).toArray(Long[]::new))
 				.update();
 		}
 	}
@@ -161,8 +218,10 @@ public class OrderRepository {
 		Map<UUID, List<OrderLine>> linesByOrder = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				select order_id, line_no, sku, quantity, unit_price from order_lines
-				where order_id in (:ids) order by order_id, line_no""")
-			.param("ids", orders.stream().map(Order::id).toList())
+				where order_id = any(?::uuid[]) order by order_id, line_no""")
+			// one array, not a list expanded to one parameter each: one statement text
+			// whatever the number of orders, which the server plans once
+			.param(SqlColumns.of(orders, Order::id))
 			.query((rs) -> {
 				linesByOrder.computeIfAbsent(rs.getObject("order_id", UUID.class), (id) -> new ArrayList<>())
 					.add(new OrderLine(rs.getInt("line_no"), rs.getString("sku"), rs.getInt("quantity"),
