@@ -2,6 +2,7 @@ package com.example.orderflow.order.catalog;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.Optional;
 
 import com.example.orderflow.servicesecurity.BearerTokenRelay;
 
@@ -48,6 +49,20 @@ public class Catalog {
 					.requestInterceptor(relay)
 					.build(),
 				new ExpiringCache(properties.cacheTtl(), properties.cacheMaxEntries(), Clock.systemUTC()));
+	}
+
+	/**
+	 * The product as found a short while ago, without a call: empty if not remembered.
+	 */
+	public Optional<Lookup> rememberedProduct(String sku) {
+		return this.products.remembered(sku);
+	}
+
+	/**
+	 * The account as found a short while ago, without a call: empty if not remembered.
+	 */
+	public Optional<Lookup> rememberedAccount(String customerId) {
+		return this.accounts.remembered(customerId);
 	}
 
 	public Lookup product(String sku) {

@@ -1,6 +1,7 @@
 package com.example.orderflow.order.catalog;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.example.orderflow.contracts.Money;
@@ -50,10 +51,15 @@ final class Downstream {
 		this.found = found;
 	}
 
+	/** What was found for this id a short while ago, without asking anyone. */
+	Optional<Lookup> remembered(String id) {
+		return Optional.ofNullable(this.found.get(id)).map(Lookup.Found::new);
+	}
+
 	Lookup lookUp(String id) {
-		String cached = this.found.get(id);
-		if (cached != null) {
-			return new Lookup.Found(cached);
+		Optional<Lookup> remembered = remembered(id);
+		if (remembered.isPresent()) {
+			return remembered.get();
 		}
 		try {
 			Currency answer = this.client.get()
