@@ -23,17 +23,24 @@ public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Inb
 	 * @param pollInterval how often an idle relay looks for rows that another instance or
 	 * a restart left behind; rows written by this instance wake the relay at once
 	 * @param sendTimeout how long the relay waits for the broker to acknowledge a batch
-	 * @param retention how long published rows stay for audits before they are purged
+	 * @param retention how long published rows stay (for an audit in SQL) before they are
+	 * purged; zero, the default, deletes each row in the transaction that publishes it,
+	 * which writes least: a row kept is updated (a second row version with index entries)
+	 * and deleted later. The topic keeps what was published either way. Rows marked
+	 * published are purged after this time, whoever marked them.
 	 * @param backlogRefresh how long the backlog gauges reuse one count of the
 	 * unpublished rows, so frequent scrapes do not each query the database
 	 */
 	public record Outbox(@DefaultValue("500") int batchSize, @DefaultValue("500ms") Duration pollInterval,
-			@DefaultValue("30s") Duration sendTimeout, @DefaultValue("1h") Duration retention,
+			@DefaultValue("30s") Duration sendTimeout, @DefaultValue("0s") Duration retention,
 			@DefaultValue("5s") Duration backlogRefresh) {
 
 		public Outbox {
 			if (batchSize < 1) {
 				throw new IllegalArgumentException("messaging.outbox.batch-size must be positive");
+			}
+			if (retention.isNegative()) {
+				throw new IllegalArgumentException("messaging.outbox.retention must not be negative");
 			}
 		}
 

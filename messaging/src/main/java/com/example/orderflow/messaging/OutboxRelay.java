@@ -24,7 +24,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes committed outbox rows to Kafka in id order and marks them published.
+ * Publishes committed outbox rows to Kafka in id order, then deletes them (or marks them
+ * published, when {@code messaging.outbox.retention} keeps them).
  *
  * <p>
  * One relay per database publishes at a time (a transaction-scoped advisory lock), so
@@ -125,7 +126,12 @@ class OutboxRelay extends BatchWorker {
 			}
 			send(rows, settings.sendTimeout());
 			Long[] ids = rows.stream().map(OutboxRow::id).toArray(Long[]::new);
-			this.jdbc.sql("update outbox set published_at = now() where id = any(?)").param(ids).update();
+			// A row kept after it is published is a second row version with index
+			// entries of its own, deleted later: by default it is deleted now, which
+			// writes least; the topic holds what was published.
+			String settle = settings.retention().isZero() ? "delete from outbox where id = any(?)"
+					: "update outbox set published_at = now() where id = any(?)";
+			this.jdbc.sql(settle).param(ids).update();
 			return rows.size();
 		});
 		int rows = (published != null) ? published : 0;

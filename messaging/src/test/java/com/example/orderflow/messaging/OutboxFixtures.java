@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.core.io.ClassPathResource;
@@ -31,14 +33,21 @@ final class OutboxFixtures {
 	private OutboxFixtures() {
 	}
 
-	/** Adds {@code rows} unpublished rows, the oldest written {@code ago}. */
-	static void unpublished(JdbcClient jdbc, int rows, Duration ago) {
+	/**
+	 * Adds {@code rows} unpublished rows, the oldest written {@code ago}.
+	 * @return their message keys
+	 */
+	static List<String> unpublished(JdbcClient jdbc, int rows, Duration ago) {
+		List<String> keys = new ArrayList<>();
 		for (int i = 0; i < rows; i++) {
+			String key = UUID.randomUUID().toString();
 			jdbc.sql("insert into outbox (topic, message_key, message_type, payload, created_at) "
 					+ "values (?, ?, 'StockReleased', '{}', now() - ?::interval)")
-				.params(TOPIC, UUID.randomUUID().toString(), (ago.toSeconds() - i) + " seconds")
+				.params(TOPIC, key, (ago.toSeconds() - i) + " seconds")
 				.update();
+			keys.add(key);
 		}
+		return keys;
 	}
 
 }

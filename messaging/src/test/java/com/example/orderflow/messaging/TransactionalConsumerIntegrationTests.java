@@ -40,6 +40,8 @@ class TransactionalConsumerIntegrationTests {
 		database.register(registry);
 		registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
 		registry.add("spring.kafka.consumer.group-id", () -> "messaging-test");
+		// some assertions read what went into the outbox: keep published rows
+		registry.add("messaging.outbox.retention", () -> "1h");
 		registry.add("spring.kafka.consumer.auto-offset-reset", () -> "earliest");
 		registry.add("spring.flyway.locations", () -> "classpath:db/messaging-test");
 		registry.add("messaging.consumer.transient-retry.max-elapsed", () -> "2s");

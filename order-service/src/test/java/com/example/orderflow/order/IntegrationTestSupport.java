@@ -40,6 +40,8 @@ public abstract class IntegrationTestSupport {
 		database.register(registry);
 		TestIssuer.register(registry);
 		registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+		// the assertions read what went into the outbox: keep published rows
+		registry.add("messaging.outbox.retention", () -> "1h");
 		registry.add("spring.kafka.consumer.group-id", () -> CONSUMER_GROUP);
 		registry.add("order.downstream.inventory-url", downstream::url);
 		registry.add("order.downstream.payment-url", downstream::url);

@@ -46,6 +46,8 @@ class ReservationBatchIntegrationTests {
 		database.register(registry);
 		TestIssuer.register(registry);
 		registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+		// the assertions read what went into the outbox: keep published rows
+		registry.add("messaging.outbox.retention", () -> "1h");
 	}
 
 	@Autowired
