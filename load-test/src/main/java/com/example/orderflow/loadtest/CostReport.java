@@ -33,8 +33,9 @@ final class CostReport {
 		}
 		if (database.value() != null) {
 			DatabaseCounters work = database.value();
-			counts.add(format("%.1f database commits, %.1f rows written, %.1f WAL syncs",
+			counts.add(format("%.1f database commits, %.1f rows written, %.0f WAL records (%.1f KB), %.1f WAL syncs",
 					(double) work.commits() / completed, (double) work.rowsWritten() / completed,
+					(double) work.walRecords() / completed, work.walBytes() / 1024.0 / completed,
 					(double) work.walSyncs() / completed));
 		}
 		List<String> lines = new ArrayList<>();

@@ -14,9 +14,9 @@ import org.postgresql.Driver;
 /**
  * The work the service databases have done so far, from PostgreSQL's cumulative
  * statistics: commits and rows written, summed over the service databases
- * ({@code pg_stat_database}), and WAL syncs.
+ * ({@code pg_stat_database}), and the WAL written and synced ({@code pg_stat_wal}).
  * <p>
- * Two caveats. WAL is one stream for the whole server, so the WAL syncs count whatever
+ * Two caveats. WAL is one stream for the whole server, so the WAL counts include whatever
  * else runs on it too (a test suite's databases, autovacuum, checkpoints). And each
  * backend adds its counts to the shared statistics at most once a second, when it goes
  * idle: a reading misses up to about a second of the latest work. Both ends of a measured
@@ -64,8 +64,9 @@ final class DatabaseStatistics implements AutoCloseable {
 		this.databases = databases;
 		// PostgreSQL 18 moved the WAL syncs from pg_stat_wal to pg_stat_io
 		this.walSyncs = (connection.getMetaData().getDatabaseMajorVersion() >= 18)
-				? "select coalesce(sum(fsyncs), 0) from pg_stat_io where object = 'wal' and context = 'normal'"
-				: "select wal_sync from pg_stat_wal";
+				? "select wal_records, wal_bytes, (select coalesce(sum(fsyncs), 0) from pg_stat_io "
+						+ "where object = 'wal' and context = 'normal') from pg_stat_wal"
+				: "select wal_records, wal_bytes, wal_sync from pg_stat_wal";
 	}
 
 	/**
@@ -117,7 +118,7 @@ final class DatabaseStatistics implements AutoCloseable {
 			}
 			try (ResultSet row = statement.executeQuery(this.walSyncs)) {
 				row.next();
-				return new DatabaseCounters(commits, rowsWritten, row.getLong(1));
+				return new DatabaseCounters(commits, rowsWritten, row.getLong(1), row.getLong(2), row.getLong(3));
 			}
 		}
 	}
@@ -132,12 +133,16 @@ final class DatabaseStatistics implements AutoCloseable {
 	 *
 	 * @param commits transactions committed in the service databases
 	 * @param rowsWritten rows inserted, updated and deleted in the service databases
+	 * @param walRecords WAL records the server wrote: a row version, an index entry, a
+	 * row lock, a commit...
+	 * @param walBytes bytes of WAL the server wrote, full-page images included
 	 * @param walSyncs times the server synced WAL to disk
 	 */
-	record DatabaseCounters(long commits, long rowsWritten, long walSyncs) {
+	record DatabaseCounters(long commits, long rowsWritten, long walRecords, long walBytes, long walSyncs) {
 
 		DatabaseCounters minus(DatabaseCounters earlier) {
 			return new DatabaseCounters(this.commits - earlier.commits, this.rowsWritten - earlier.rowsWritten,
+					this.walRecords - earlier.walRecords, this.walBytes - earlier.walBytes,
 					this.walSyncs - earlier.walSyncs);
 		}
 

@@ -17,8 +17,9 @@ class DatabaseStatisticsTests {
 
 	@Test
 	void subtractsAnEarlierReading() {
-		assertThat(new DatabaseCounters(171, 1_253, 112).minus(new DatabaseCounters(100, 1_000, 50)))
-			.isEqualTo(new DatabaseCounters(71, 253, 62));
+		assertThat(new DatabaseCounters(171, 1_253, 900, 70_000, 112)
+			.minus(new DatabaseCounters(100, 1_000, 400, 20_000, 50)))
+			.isEqualTo(new DatabaseCounters(71, 253, 500, 50_000, 62));
 	}
 
 }
