@@ -6,6 +6,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import picocli.CommandLine;
+
 /**
  * Offers orders through the gateway, at a fixed rate (open loop: latency includes any
  * queueing) or at saturation (closed loop: a fixed number of sagas in flight), then
@@ -29,7 +31,24 @@ public final class Bench {
 	}
 
 	public static void main(String[] args) throws Exception {
-		new Bench(BenchSettings.parse(args)).run();
+		CommandLine commandLine = BenchSettings.commandLine();
+		BenchSettings settings;
+		try {
+			settings = BenchSettings.parse(commandLine, args);
+		}
+		catch (CommandLine.ParameterException | IllegalArgumentException ex) {
+			// a mistake on the command line: say what, and how to call it, not a stack
+			// trace
+			System.err.println(ex.getMessage());
+			commandLine.usage(System.err);
+			System.exit(2);
+			return;
+		}
+		if (commandLine.isUsageHelpRequested()) {
+			commandLine.usage(System.out);
+			System.exit(0);
+		}
+		new Bench(settings).run();
 		System.exit(0);
 	}
 

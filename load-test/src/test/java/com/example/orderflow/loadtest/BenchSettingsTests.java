@@ -1,8 +1,13 @@
 package com.example.orderflow.loadtest;
 
+import java.nio.file.Path;
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class BenchSettingsTests {
@@ -30,9 +35,35 @@ class BenchSettingsTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> BenchSettings.parse(new String[] { "--postgres-url", "postgres://127.0.0.1/orders" }))
 			.withMessageContaining("jdbc:postgresql:");
-		assertThatIllegalArgumentException()
+		assertThatExceptionOfType(CommandLine.UnmatchedArgumentException.class)
 			.isThrownBy(() -> BenchSettings.parse(new String[] { "--postgres-password", "secret" }))
-			.withMessageContaining("unknown option --postgres-password");
+			.withMessageContaining("Unknown options: '--postgres-password', 'secret'");
+	}
+
+	@Test
+	void refusesARateThatIsNeitherANumberNorMax() {
+		assertThatExceptionOfType(CommandLine.ParameterException.class)
+			.isThrownBy(() -> BenchSettings.parse(new String[] { "--rate", "fast" }))
+			.withMessageContaining("--rate");
+	}
+
+	@Test
+	void answersHelpWithEveryOptionAndItsDefault() {
+		CommandLine commandLine = BenchSettings.commandLine();
+		BenchSettings.parse(commandLine, new String[] { "--gateway", "http://127.0.0.1:8080", "--help" });
+
+		assertThat(commandLine.isUsageHelpRequested()).isTrue();
+		assertThat(commandLine.getUsageMessage()).contains("Usage: ./stack bench")
+			.contains("--rate=N|max", "default: 200", "--concurrency=C", "--warmup=S", "--duration=S", "--drain=S",
+					"--postgres-url=JDBC-URL", "--no-postgres", "--help");
+	}
+
+	@Test
+	void keepsEveryPidFileNamedAndDropsEmptyNames() {
+		BenchSettings settings = BenchSettings.parse(new String[] { "--pid-files", "a.pid,,b.pid" });
+
+		assertThat(settings.pidFiles()).containsExactly(Path.of("a.pid"), Path.of("b.pid"));
+		assertThat(settings.warmup()).isEqualTo(Duration.ofSeconds(10));
 	}
 
 }
