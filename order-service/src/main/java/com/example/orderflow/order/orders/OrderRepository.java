@@ -74,25 +74,23 @@ public class OrderRepository {
 	 * Locks these orders until the transaction ends, with one statement for those this
 	 * transaction has not looked up yet, in id order, so two transactions never wait on
 	 * each other in a cycle: two deliveries of the saga's verdict (a rebalance, a re-sent
-	 * command) are applied one after the other.
-	 * @return the orders that exist, with the verdicts this transaction decided
+	 * command) are applied one after the other. {@link #findByIdForUpdate} answers from
+	 * what they locked.
 	 */
-	List<Order> lockAll(Collection<UUID> ids) {
+	void lockAll(Collection<UUID> ids) {
 		OrdersInTransaction current = inTransaction();
 		List<UUID> toLock = ids.stream().filter((id) -> !current.isLookedUp(id)).distinct().toList();
-		if (!toLock.isEmpty()) {
-			Map<UUID, Order> found = new HashMap<>();
-			withLines(
-					this.jdbc.sql("select " + COLUMNS + " from orders where id = any(?::uuid[]) order by id for update")
-						.param(SqlColumns.of(toLock, UUID::toString))
-						.query(OrderRepository::mapOrder)
-						.list())
-				.forEach((order) -> found.put(order.id(), order));
-			for (UUID id : toLock) {
-				current.lookedUp(id, Optional.ofNullable(found.get(id)));
-			}
+		if (toLock.isEmpty()) {
+			return;
 		}
-		return ids.stream().distinct().map(current::order).flatMap(Optional::stream).toList();
+		Map<UUID, Order> found = new HashMap<>();
+		withLines(this.jdbc.sql("select " + COLUMNS + " from orders where id = any(?::uuid[]) order by id for update")
+			.param(SqlColumns.of(toLock, UUID::toString))
+			.query(OrderRepository::mapOrder)
+			.list()).forEach((order) -> found.put(order.id(), order));
+		for (UUID id : toLock) {
+			current.lookedUp(id, Optional.ofNullable(found.get(id)));
+		}
 	}
 
 	/**

@@ -2,6 +2,7 @@ package com.example.orderflow.order.orders;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,12 +39,9 @@ class PlacementCheck {
 	 * @throws UnplaceableOrderException listing every reason at once
 	 */
 	void check(PlaceOrder request) {
-		Lookup account = this.catalog.rememberedAccount(request.customerId()).orElse(null);
-		List<Lookup> products = new ArrayList<>();
-		request.items().forEach((item) -> products.add(this.catalog.rememberedProduct(item.sku()).orElse(null)));
-		if (account == null || products.contains(null)) {
-			account = lookUpForgotten(request, account, products);
-		}
+		Answers answers = remembered(request).orElseGet(() -> askAll(request));
+		Lookup account = answers.account();
+		List<Lookup> products = answers.products();
 		List<Reason> reasons = new ArrayList<>();
 		switch (account) {
 			case Lookup.NotFound notFound -> reasons.add(new Reason("customerId", "has no account"));
@@ -70,31 +68,40 @@ class PlacementCheck {
 	}
 
 	/**
-	 * Asks for what is not remembered (usually everything is, and no thread is started):
-	 * in parallel, so an order of many items waits about as long as for one call, and at
+	 * The answers remembered for every thing the order names, on the caller's thread:
+	 * usually all of them are, and no thread is started.
+	 */
+	private Optional<Answers> remembered(PlaceOrder request) {
+		Optional<Lookup> account = this.catalog.rememberedAccount(request.customerId());
+		List<Lookup> products = new ArrayList<>();
+		for (OrderItem item : request.items()) {
+			Optional<Lookup> product = this.catalog.rememberedProduct(item.sku());
+			if (product.isEmpty()) {
+				return Optional.empty();
+			}
+			products.add(product.get());
+		}
+		return account.map((found) -> new Answers(found, products));
+	}
+
+	/**
+	 * In parallel, so an order of many items waits about as long as for one call, and at
 	 * most about one timeout when a service hangs; each lookup runs in the caller's
 	 * security context, whose token it passes on.
-	 * @param account the remembered account, or null to ask for it
-	 * @param products the remembered products, null where one is to be asked for: filled
-	 * in
-	 * @return the account
 	 */
-	private Lookup lookUpForgotten(PlaceOrder request, Lookup account, List<Lookup> products) {
+	private Answers askAll(PlaceOrder request) {
 		try (ExecutorService lookups = new DelegatingSecurityContextExecutorService(
 				Executors.newVirtualThreadPerTaskExecutor())) {
-			Future<Lookup> accountLookup = (account != null) ? null
-					: lookups.submit(() -> this.catalog.account(request.customerId()));
-			List<Future<Lookup>> productLookups = new ArrayList<>();
-			for (int i = 0; i < products.size(); i++) {
-				String sku = request.items().get(i).sku();
-				productLookups.add((products.get(i) != null) ? null : lookups.submit(() -> this.catalog.product(sku)));
+			Future<Lookup> accountLookup = lookups.submit(() -> this.catalog.account(request.customerId()));
+			List<Future<Lookup>> productLookups = request.items()
+				.stream()
+				.map((item) -> lookups.submit(() -> this.catalog.product(item.sku())))
+				.toList();
+			List<Lookup> products = new ArrayList<>();
+			for (Future<Lookup> lookup : productLookups) {
+				products.add(resultOf(lookup));
 			}
-			for (int i = 0; i < products.size(); i++) {
-				if (productLookups.get(i) != null) {
-					products.set(i, resultOf(productLookups.get(i)));
-				}
-			}
-			return (accountLookup != null) ? resultOf(accountLookup) : account;
+			return new Answers(resultOf(accountLookup), products);
 		}
 	}
 
@@ -109,6 +116,10 @@ class PlacementCheck {
 		catch (Exception ex) {
 			return new Lookup.Unavailable(ex.toString());
 		}
+	}
+
+	/** What the catalog said about the customer's account and each item's product. */
+	private record Answers(Lookup account, List<Lookup> products) {
 	}
 
 }
