@@ -125,10 +125,8 @@ class ReservationRepository {
 					insert into reservations (order_id, saga_id, status, reason, currency, total)
 					select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[])
 					on conflict (order_id) do nothing""")
-				.params(SqlColumns.of(inserted, (each) -> each.orderId().toString()),
-						SqlColumns.of(inserted, (each) -> each.sagaId().toString()),
-						SqlColumns.of(inserted, (each) -> each.status().name()),
-						SqlColumns.of(inserted, (each) -> (each.reason() != null) ? each.reason().name() : null),
+				.params(SqlColumns.of(inserted, Reservation::orderId), SqlColumns.of(inserted, Reservation::sagaId),
+						SqlColumns.of(inserted, Reservation::status), SqlColumns.of(inserted, Reservation::reason),
 						SqlColumns.of(inserted, Reservation::currency),
 						inserted.stream().map(Reservation::total).toArray(Long[]::new))
 				.update();
