@@ -39,7 +39,7 @@ final class DatabaseStatistics implements AutoCloseable {
 
 	private final List<String> databases;
 
-	private final String walSyncs;
+	private final String walCounters;
 
 	/**
 	 * @param url any database on the server: the statistics views show every database's
@@ -63,7 +63,7 @@ final class DatabaseStatistics implements AutoCloseable {
 		this.connection.setReadOnly(true);
 		this.databases = databases;
 		// PostgreSQL 18 moved the WAL syncs from pg_stat_wal to pg_stat_io
-		this.walSyncs = (connection.getMetaData().getDatabaseMajorVersion() >= 18)
+		this.walCounters = (connection.getMetaData().getDatabaseMajorVersion() >= 18)
 				? "select wal_records, wal_bytes, (select coalesce(sum(fsyncs), 0) from pg_stat_io "
 						+ "where object = 'wal' and context = 'normal') from pg_stat_wal"
 				: "select wal_records, wal_bytes, wal_sync from pg_stat_wal";
@@ -116,7 +116,7 @@ final class DatabaseStatistics implements AutoCloseable {
 				commits = row.getLong(2);
 				rowsWritten = row.getLong(3);
 			}
-			try (ResultSet row = statement.executeQuery(this.walSyncs)) {
+			try (ResultSet row = statement.executeQuery(this.walCounters)) {
 				row.next();
 				return new DatabaseCounters(commits, rowsWritten, row.getLong(1), row.getLong(2), row.getLong(3));
 			}

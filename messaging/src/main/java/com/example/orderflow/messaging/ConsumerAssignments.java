@@ -44,9 +44,8 @@ public class ConsumerAssignments implements ConsumerAwareRebalanceListener {
 
 	@Override
 	public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-		// as the container logs it when it has no listener of ours: operators, and the
-		// pause
-		// and cut-kafka drills, read these lines
+		// as the container logs it without a listener of ours: operators read these
+		// lines, and so do the pause and cut-kafka drills
 		log.info("partitions assigned: {}", partitions);
 		if (!partitions.isEmpty()) {
 			noteWaiting(consumer, partitions);
@@ -63,7 +62,7 @@ public class ConsumerAssignments implements ConsumerAwareRebalanceListener {
 
 	@Override
 	public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-		// the group dropped this consumer (its session expired): what it held is
+		// the group dropped this consumer (its session expired): what it held is now
 		// another's
 		log.info("partitions lost: {}", partitions);
 		partitions.forEach(this.owed::remove);
