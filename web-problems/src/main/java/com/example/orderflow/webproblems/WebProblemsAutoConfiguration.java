@@ -6,10 +6,17 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -17,13 +24,14 @@ import org.springframework.core.Ordered;
 /**
  * Adds {@link FallbackProblems}, {@link StrictJson} and the {@link RequestBodyLimit},
  * {@link PlainTextRequests} and {@link DirectErrorPathRequests} filters to a Spring MVC
- * service, and Tomcat's last-resort error report as a problem
+ * service, the container's error forward as a problem ({@link ProblemErrorController}, in
+ * place of Boot's) and Tomcat's last-resort error report as a problem
  * ({@link ProblemErrorReportValve}). Registered for the {@code @WebMvcTest} slice as
  * well, so that a controller test sees the answers the running service gives.
  */
-@AutoConfiguration
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
-@EnableConfigurationProperties(RequestBodyLimitProperties.class)
+@EnableConfigurationProperties({ RequestBodyLimitProperties.class, WebProperties.class })
 public class WebProblemsAutoConfiguration {
 
 	@Bean
@@ -43,6 +51,16 @@ public class WebProblemsAutoConfiguration {
 				new RequestBodyLimit(properties, json.getIfAvailable(JsonMapper::new)));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
 		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ErrorController.class)
+	ProblemErrorController problemErrorController(ObjectProvider<ErrorAttributes> errorAttributes, WebProperties web,
+			ObjectProvider<ErrorViewResolver> errorViewResolvers) {
+		// the attributes are Boot's (ErrorMvcAutoConfiguration, after this one) unless
+		// the service has its own
+		return new ProblemErrorController(errorAttributes.getIfAvailable(DefaultErrorAttributes::new), web.getError(),
+				errorViewResolvers.orderedStream().toList());
 	}
 
 	@Bean

@@ -93,6 +93,23 @@ class UserAdminIntegrationTests extends AuthServerIntegrationTest {
 		assertThat(read(response.body()).get("errors").get(0).get("field").asString()).isEqualTo("username");
 	}
 
+	/**
+	 * A dot segment is refused by Spring Security's firewall before any handler: the
+	 * refusal reaches the container's error page, which answers as a problem too.
+	 */
+	@Test
+	void aUsernameThatIsADotSegmentIs400Problem() {
+		String token = operatorToken();
+		for (String username : new String[] { ".", "..", "%2E%2e", "a%2F.." }) {
+			HttpResponse<String> response = putUser(token, username, validBody("customer"));
+
+			assertThat(response.statusCode()).as(username).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type")).as(username)
+				.hasValueSatisfying((type) -> assertThat(type).startsWith(PROBLEM_JSON));
+			assertThat(read(response.body()).get("status").asInt()).isEqualTo(400);
+		}
+	}
+
 	@Test
 	void aPasswordLongerThanBcryptReadsIs400() {
 		// 20 characters, 80 bytes in UTF-8
