@@ -1,39 +1,33 @@
 package com.example.orderflow.order.orders;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.example.orderflow.contracts.OrderEvent.OrderPlaced;
-import com.example.orderflow.contracts.Topics;
 import com.example.orderflow.messaging.MessagePrincipal;
-import com.example.orderflow.messaging.Outbox;
 import com.example.orderflow.messaging.Tracing;
 import io.opentelemetry.api.trace.Span;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Places an order exactly once per customer and idempotency key. The order and the
- * {@link OrderPlaced} that starts its saga commit together or not at all.
+ * {@link OrderPlaced} that starts its saga commit together or not at all, with the orders
+ * of concurrent requests ({@link PlacementWriter}).
  */
 @Service
 public class OrderPlacement {
 
 	private final OrderRepository orders;
 
-	private final Outbox outbox;
+	private final PlacementWriter writer;
 
 	private final PlacementCheck check;
 
-	private final TransactionOperations transactions;
-
-	OrderPlacement(OrderRepository orders, Outbox outbox, PlacementCheck check, TransactionOperations transactions) {
+	OrderPlacement(OrderRepository orders, PlacementWriter writer, PlacementCheck check) {
 		this.orders = orders;
-		this.outbox = outbox;
+		this.writer = writer;
 		this.check = check;
-		this.transactions = transactions;
 	}
 
 	/**
@@ -61,21 +55,18 @@ public class OrderPlacement {
 			return earlier.get();
 		}
 		this.check.check(request);
-		return this.transactions.execute((status) -> insert(idempotencyKey, request, requestHash, placedBy));
+		return insert(idempotencyKey, request, requestHash, placedBy);
 	}
 
 	private PlacedOrder insert(String idempotencyKey, PlaceOrder request, String requestHash, String placedBy) {
-		UUID orderId = UUID.randomUUID();
-		UUID sagaId = UUID.randomUUID();
-		if (this.orders.insertIfNew(orderId, sagaId, idempotencyKey, requestHash, request, placedBy)) {
+		NewOrder order = new NewOrder(UUID.randomUUID(), UUID.randomUUID(), idempotencyKey, requestHash, request,
+				placedBy);
+		if (this.writer.insert(order)) {
 			// on the request's span, so the order can be found by its id in a trace
 			// search
-			Span.current().setAttribute(Tracing.ORDER_ID, orderId.toString());
-			Span.current().setAttribute(Tracing.SAGA_ID, sagaId.toString());
-			OrderPlaced placed = new OrderPlaced(UUID.randomUUID(), sagaId, orderId, Instant.now(),
-					request.customerId(), request.currency(), request.items());
-			MessagePrincipal.runAs(placedBy, () -> this.outbox.add(Topics.ORDER_EVENTS, placed));
-			return new PlacedOrder(orderId, OrderStatus.PENDING);
+			Span.current().setAttribute(Tracing.ORDER_ID, order.id().toString());
+			Span.current().setAttribute(Tracing.SAGA_ID, order.sagaId().toString());
+			return new PlacedOrder(order.id(), OrderStatus.PENDING);
 		}
 		// A concurrent request with the same key committed while this one was checked.
 		return placedEarlier(idempotencyKey, request, requestHash)

@@ -6,10 +6,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.example.orderflow.contracts.OrderItem;
@@ -115,41 +117,40 @@ public class OrderRepository {
 	}
 
 	/**
-	 * Inserts a pending order and its lines, unless the customer already used the key
-	 * (keys are the customer's own: another customer's key is never looked at).
-	 * PostgreSQL makes a concurrent insert with the same key wait for the first one's
-	 * outcome, so of many identical requests exactly one gets {@code true}.
-	 * @return false when the key was taken: nothing was written
+	 * Inserts new orders and their lines in one statement, skipping each whose customer
+	 * already used its idempotency key: earlier, earlier in this batch, or in a
+	 * transaction not yet committed, whose outcome PostgreSQL waits for. Keys are the
+	 * customer's own: another customer's key is never looked at.
+	 * @return the ids of the orders inserted; an order missing from them wrote nothing
 	 */
-	boolean insertIfNew(UUID id, UUID sagaId, String idempotencyKey, String requestHash, PlaceOrder request,
-			String placedBy) {
+	Set<UUID> insertAllIfNew(List<NewOrder> orders) {
+		List<NewOrder.NewLine> lines = orders.stream().flatMap(NewOrder::lines).toList();
 		// one round trip: PostgreSQL runs both inserts whether or not the query reads
 		// them
-		int inserted = this.jdbc.sql("""
+		return new HashSet<>(this.jdbc.sql("""
 				with placed as (
 				    insert into orders (id, saga_id, customer_id, currency, status, idempotency_key, request_hash,
 				                        placed_by)
-				    values (:id, :sagaId, :customerId, :currency, 'PENDING', :key, :hash, :placedBy)
+				    select id, saga_id, customer_id, currency, 'PENDING', idempotency_key, request_hash, placed_by
+				    from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+				        as new (id, saga_id, customer_id, currency, idempotency_key, request_hash, placed_by)
 				    on conflict (customer_id, idempotency_key) do nothing
 				    returning id
 				), lines as (
 				    insert into order_lines (order_id, line_no, sku, quantity)
-				    select placed.id, line.line_no, line.sku, line.quantity
-				    from placed, unnest(:skus, :quantities) with ordinality as line (sku, quantity, line_no)
+				    select line.order_id, line.line_no, line.sku, line.quantity
+				    from unnest(?::uuid[], ?::int[], ?::text[], ?::int[]) as line (order_id, line_no, sku, quantity)
+				    where line.order_id in (select id from placed)
 				)
-				select count(*) from placed""")
-			.param("id", id)
-			.param("placedBy", placedBy)
-			.param("sagaId", sagaId)
-			.param("customerId", request.customerId())
-			.param("currency", request.currency())
-			.param("key", idempotencyKey)
-			.param("hash", requestHash)
-			.param("skus", request.items().stream().map(OrderItem::sku).toArray(String[]::new))
-			.param("quantities", request.items().stream().map(OrderItem::quantity).toArray(Integer[]::new))
-			.query(Integer.class)
-			.single();
-		return inserted == 1;
+				select id from placed""")
+			.params(SqlColumns.of(orders, NewOrder::id), SqlColumns.of(orders, NewOrder::sagaId),
+					SqlColumns.of(orders, NewOrder::customerId), SqlColumns.of(orders, NewOrder::currency),
+					SqlColumns.of(orders, NewOrder::idempotencyKey), SqlColumns.of(orders, NewOrder::requestHash),
+					SqlColumns.of(orders, NewOrder::placedBy), SqlColumns.of(lines, NewOrder.NewLine::orderId),
+					SqlColumns.of(lines, NewOrder.NewLine::lineNo), SqlColumns.of(lines, NewOrder.NewLine::sku),
+					SqlColumns.of(lines, NewOrder.NewLine::quantity))
+			.query(UUID.class)
+			.list());
 	}
 
 	/**
