@@ -59,7 +59,16 @@ class PaymentCommandHandler {
 
 	@KafkaListener(topics = Topics.PAYMENT_COMMANDS, batch = "true")
 	void onBatch(List<ConsumerRecord<String, String>> records) {
-		this.consumer.consume(records, this::handle);
+		this.consumer.consume(records, this::lockAll, this::handle);
+	}
+
+	/**
+	 * Locks the payments of the whole batch with one statement, so each command then
+	 * reads its payment from memory; what the commands write is stored together at the
+	 * commit (see {@link PaymentRepository#insert}).
+	 */
+	void lockAll(List<SagaMessage> messages) {
+		this.payments.lockAll(messages.stream().map(SagaMessage::orderId).toList());
 	}
 
 	/** Must run in a transaction: the caller's, which the outbox joins. */
@@ -145,8 +154,9 @@ class PaymentCommandHandler {
 
 	/**
 	 * Another instance may have handled a command for the same order at the same time and
-	 * committed first. Failing as a concurrency failure rolls back this transaction (and
-	 * its debit) and lets the consumer retry the batch, which then finds that payment.
+	 * committed first: then the commit fails (see {@link PaymentRepository#insert}).
+	 * Failing as a concurrency failure rolls back this transaction (and its debit) and
+	 * lets the consumer retry the batch, which then finds that payment.
 	 */
 	private void record(Payment payment, Due due) {
 		if (!this.payments.insert(payment, due)) {

@@ -8,22 +8,32 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import com.example.orderflow.contracts.Money;
+import com.example.orderflow.messaging.BeforeCommit;
 import com.example.orderflow.messaging.MessagePrincipal;
+import com.example.orderflow.messaging.SqlColumns;
 import com.example.orderflow.messaging.Tracing;
+import com.example.orderflow.payment.payment.PaymentsInTransaction.Write;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class PaymentRepository {
+
+	private static final String IN_TRANSACTION = PaymentRepository.class.getName() + ".inTransaction";
+
+	private static final Comparator<Write> BY_ORDER = Comparator.comparing((write) -> write.payment().orderId());
 
 	private static final String COLUMNS = "order_id, saga_id, customer_id, amount, currency, status, decline_reason, "
 			+ "failure_reason, provider_contacted, created_at, updated_at";
@@ -38,72 +48,136 @@ class PaymentRepository {
 	}
 
 	/**
-	 * Locks the order's payment, so a command handled twice at once (after a rebalance)
-	 * waits for the first to commit and then sees its outcome.
+	 * Locks the order's payment until the transaction ends, so a command handled twice at
+	 * once (after a rebalance) waits for the first to commit and then sees its outcome.
+	 * Answers from what this transaction locked and wrote already (see {@link #lockAll}).
 	 */
 	Optional<Payment> findForUpdate(UUID orderId) {
-		return this.jdbc.sql("select " + COLUMNS + " from payments where order_id = ? for update")
-			.param(orderId)
-			.query(PaymentRepository::payment)
-			.optional();
+		PaymentsInTransaction current = inTransaction();
+		if (!current.isLookedUp(orderId)) {
+			lockAll(List.of(orderId));
+		}
+		return current.payment(orderId);
 	}
 
 	/**
 	 * Locks the payments of these orders in one statement, in key order so that two
-	 * transactions locking overlapping sets cannot deadlock.
+	 * transactions locking overlapping sets cannot deadlock; {@link #findForUpdate} then
+	 * answers from memory.
 	 */
-	Map<UUID, Payment> findAllForUpdate(Collection<UUID> orderIds) {
-		Map<UUID, Payment> payments = new HashMap<>();
-		this.jdbc.sql("select " + COLUMNS + " from payments where order_id = any(?) order by order_id for update")
-			.param(orderIds.toArray(UUID[]::new))
+	void lockAll(Collection<UUID> orderIds) {
+		PaymentsInTransaction current = inTransaction();
+		List<UUID> toLock = orderIds.stream().filter((id) -> !current.isLookedUp(id)).distinct().toList();
+		if (toLock.isEmpty()) {
+			return;
+		}
+		Map<UUID, Payment> found = new HashMap<>();
+		this.jdbc
+			.sql("select " + COLUMNS + " from payments where order_id = any(?::uuid[]) order by order_id for update")
+			.param(SqlColumns.of(toLock, UUID::toString))
 			.query(PaymentRepository::payment)
 			.list()
-			.forEach((payment) -> payments.put(payment.orderId(), payment));
+			.forEach((payment) -> found.put(payment.orderId(), payment));
+		toLock.forEach((id) -> current.lookedUp(id, Optional.ofNullable(found.get(id))));
+	}
+
+	/** The payments of these orders that exist, locked as {@link #lockAll} does. */
+	Map<UUID, Payment> findAllForUpdate(Collection<UUID> orderIds) {
+		lockAll(orderIds);
+		PaymentsInTransaction current = inTransaction();
+		Map<UUID, Payment> payments = new HashMap<>();
+		orderIds.forEach((id) -> current.payment(id).ifPresent((payment) -> payments.put(id, payment)));
 		return payments;
 	}
 
 	/**
-	 * @return false if the order has a payment already: another instance recorded one
-	 * after this transaction looked (the insert waited for that transaction to commit)
+	 * A new payment, stored with the rest of the transaction's just before it commits, in
+	 * the current trace and for the current principal.
+	 * @return false if the order has a payment in this transaction already. One that
+	 * another instance commits meanwhile fails the commit as a
+	 * {@link ConcurrencyFailureException}, which rolls back this transaction and its
+	 * debit, so that the retried batch finds that payment.
 	 */
 	boolean insert(Payment payment, Due due) {
-		return this.jdbc
-			.sql("insert into payments (order_id, saga_id, customer_id, amount, currency, status, decline_reason, "
-					+ "created_at, updated_at, due_at, trace_parent, principal) values (:orderId, :sagaId, :customerId, "
-					+ ":amount, :currency, :status, :declineReason, :createdAt, :updatedAt, "
-					+ "case when :due = 'NOW' then now() end, :traceParent, :principal) on conflict (order_id) do nothing")
-			.param("due", due.name())
-			.param("traceParent", Tracing.currentTraceParent())
-			.param("principal", MessagePrincipal.current())
-			.param("orderId", payment.orderId())
-			.param("sagaId", payment.sagaId())
-			.param("customerId", payment.customerId())
-			.param("amount", payment.amount().amount())
-			.param("currency", payment.amount().currency())
-			.param("status", payment.status().name())
-			.param("declineReason", (payment.declineReason() != null) ? payment.declineReason().name() : null)
-			.param("createdAt", timestamp(payment.createdAt()))
-			.param("updatedAt", timestamp(payment.updatedAt()))
-			.update() == 1;
+		return inTransaction()
+			.insert(new Write(payment, due, true, Tracing.currentTraceParent(), MessagePrincipal.current()));
 	}
 
+	/**
+	 * A changed payment, locked by this transaction, stored just before it commits. A
+	 * call made due ({@link Due#NOW}) carries the current trace and principal.
+	 */
 	void update(Payment payment, Due due) {
-		this.jdbc
-			.sql("update payments set status = :status, decline_reason = :declineReason, "
-					+ "failure_reason = :failureReason, provider_contacted = :providerContacted, "
-					+ "updated_at = :updatedAt, due_at = case :due when 'NOW' then now() when 'NONE' then null "
-					+ "else due_at end, trace_parent = case :due when 'NOW' then :traceParent else trace_parent end, "
-					+ "principal = case :due when 'NOW' then :principal else principal end where order_id = :orderId")
-			.param("traceParent", Tracing.currentTraceParent())
-			.param("principal", MessagePrincipal.current())
-			.param("status", payment.status().name())
-			.param("declineReason", (payment.declineReason() != null) ? payment.declineReason().name() : null)
-			.param("failureReason", payment.failureReason())
-			.param("providerContacted", payment.providerContacted())
-			.param("due", due.name())
-			.param("updatedAt", timestamp(payment.updatedAt()))
-			.param("orderId", payment.orderId())
+		boolean traced = due == Due.NOW;
+		inTransaction().update(new Write(payment, due, traced, traced ? Tracing.currentTraceParent() : null,
+				traced ? MessagePrincipal.current() : null));
+	}
+
+	private PaymentsInTransaction inTransaction() {
+		return BeforeCommit.buffer(IN_TRANSACTION, PaymentsInTransaction::new, this::store);
+	}
+
+	private void store(PaymentsInTransaction writes) {
+		insertAll(writes.inserted().stream().sorted(BY_ORDER).toList());
+		updateAll(writes.updated().stream().sorted(BY_ORDER).toList());
+	}
+
+	private void insertAll(List<Write> writes) {
+		if (writes.isEmpty()) {
+			return;
+		}
+		int inserted = this.jdbc.sql("""
+				insert into payments (order_id, saga_id, customer_id, amount, currency, status, decline_reason,
+				                      failure_reason, provider_contacted, created_at, updated_at, due_at, trace_parent,
+				                      principal)
+				select order_id, saga_id, customer_id, amount, currency, status, decline_reason, failure_reason,
+				       provider_contacted, created_at, updated_at, case when due = 'NOW' then now() end, trace_parent,
+				       principal
+				from unnest(?::uuid[], ?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
+				            ?::boolean[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::text[])
+				    as new (order_id, saga_id, customer_id, amount, currency, status, decline_reason, failure_reason,
+				            provider_contacted, created_at, updated_at, due, trace_parent, principal)
+				on conflict (order_id) do nothing""")
+			.params(columns(writes, Payment::orderId), columns(writes, Payment::sagaId),
+					columns(writes, Payment::customerId), columns(writes, (payment) -> payment.amount().amount()),
+					columns(writes, (payment) -> payment.amount().currency()), columns(writes, Payment::status),
+					columns(writes, Payment::declineReason), columns(writes, Payment::failureReason),
+					columns(writes, Payment::providerContacted), columns(writes, Payment::createdAt),
+					columns(writes, Payment::updatedAt), SqlColumns.of(writes, Write::due),
+					SqlColumns.of(writes, Write::traceParent), SqlColumns.of(writes, Write::principal))
 			.update();
+		if (inserted != writes.size()) {
+			throw new ConcurrencyFailureException((writes.size() - inserted)
+					+ " orders got a payment from a concurrent transaction while this one charged or refunded them");
+		}
+	}
+
+	private void updateAll(List<Write> writes) {
+		if (writes.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				update payments set status = changed.status, decline_reason = changed.decline_reason,
+				    failure_reason = changed.failure_reason, provider_contacted = changed.provider_contacted,
+				    updated_at = changed.updated_at,
+				    due_at = case changed.due when 'NOW' then now() when 'NONE' then null else payments.due_at end,
+				    trace_parent = case when changed.traced then changed.trace_parent else payments.trace_parent end,
+				    principal = case when changed.traced then changed.principal else payments.principal end
+				from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::timestamptz[], ?::text[],
+				            ?::boolean[], ?::text[], ?::text[])
+				    as changed (order_id, status, decline_reason, failure_reason, provider_contacted, updated_at, due,
+				                traced, trace_parent, principal)
+				where payments.order_id = changed.order_id""")
+			.params(columns(writes, Payment::orderId), columns(writes, Payment::status),
+					columns(writes, Payment::declineReason), columns(writes, Payment::failureReason),
+					columns(writes, Payment::providerContacted), columns(writes, Payment::updatedAt),
+					SqlColumns.of(writes, Write::due), SqlColumns.of(writes, Write::traced),
+					SqlColumns.of(writes, Write::traceParent), SqlColumns.of(writes, Write::principal))
+			.update();
+	}
+
+	private static @Nullable String[] columns(List<Write> writes, Function<Payment, @Nullable Object> value) {
+		return SqlColumns.of(writes, (write) -> value.apply(write.payment()));
 	}
 
 	/**
