@@ -52,12 +52,12 @@ class SagaReplyHandler {
 		this.consumer.consume(records, this::lockSagasOf, this::handle);
 	}
 
-	/** One statement locks the sagas that the batch's replies move. */
+	/**
+	 * One statement locks the sagas that the batch's replies move, and finds whether an
+	 * OrderPlaced's order has a saga already.
+	 */
 	void lockSagasOf(List<SagaMessage> messages) {
-		this.sagas.lockAll(messages.stream()
-			.filter((message) -> !(message instanceof OrderPlaced))
-			.map(SagaMessage::orderId)
-			.toList());
+		this.sagas.lockAll(messages.stream().map(SagaMessage::orderId).toList());
 	}
 
 	void handle(SagaMessage message) {

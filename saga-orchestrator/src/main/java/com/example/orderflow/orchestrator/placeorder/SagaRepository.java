@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,12 +17,14 @@ import com.example.orderflow.contracts.RejectionReason;
 import com.example.orderflow.messaging.BeforeCommit;
 import com.example.orderflow.messaging.SqlColumns;
 import com.example.orderflow.messaging.Tracing;
+import com.example.orderflow.orchestrator.placeorder.SagasInTransaction.Created;
 import com.example.orderflow.orchestrator.placeorder.SagasInTransaction.Moved;
 import com.example.orderflow.orchestrator.placeorder.SagasInTransaction.NewStep;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,11 +33,12 @@ import org.springframework.stereotype.Repository;
  * transaction that moves them, so two instances never move one saga at once.
  *
  * <p>
- * Moves are written set-based: a consumer's batch locks the sagas of all its replies with
- * one statement ({@link #lockAll}), each reply moves its saga in memory
- * ({@link #update}), and just before the transaction commits one statement updates every
- * moved saga and one appends every new history step ({@link SagasInTransaction}). A batch
- * of a hundred replies costs three statements instead of three hundred.
+ * Moves are written set-based: a consumer's batch locks the sagas of all its messages
+ * with one statement ({@link #lockAll}), each reply moves its saga in memory
+ * ({@link #update}) and each OrderPlaced begins one ({@link #insert}), and just before
+ * the transaction commits one statement inserts every new saga, one updates every moved
+ * saga and one appends every new history step ({@link SagasInTransaction}). A batch of a
+ * hundred messages costs four statements instead of three hundred.
  */
 @Repository
 class SagaRepository {
@@ -60,40 +64,18 @@ class SagaRepository {
 	}
 
 	/**
-	 * @return false if the order already has a saga (a repeated OrderPlaced)
+	 * A new saga, inserted just before the transaction commits, with every other saga it
+	 * began. Its order is looked up with a lock first, unless {@link #lockAll} did.
+	 * @return false if the order already has a saga (a repeated OrderPlaced). One that
+	 * another instance commits meanwhile fails the commit as a
+	 * {@link ConcurrencyFailureException}, and the retried batch then finds that saga.
 	 */
 	boolean insert(Saga saga) {
-		int inserted = this.jdbc.sql("""
-				insert into sagas (id, order_id, customer_id, currency, items, created_at, updated_at, state,
-				                   step_deadline, step_attempts, lines, total, rejection, saga_deadline, trace_parent,
-				                   placed_by)
-				values (:id, :orderId, :customerId, :currency, :items::jsonb, :createdAt, :createdAt, :state,
-				        :stepDeadline, :stepAttempts, :lines::jsonb, :total, :rejection, :sagaDeadline, :traceParent,
-				        :placedBy)
-				on conflict do nothing
-				""")
-			.param("id", saga.id())
-			.param("traceParent", Tracing.currentTraceParent())
-			.param("orderId", saga.orderId())
-			.param("customerId", saga.customerId())
-			.param("currency", saga.currency())
-			.param("items", this.json.writeValueAsString(saga.items()))
-			.param("createdAt", Timestamp.from(saga.createdAt()))
-			.param("state", saga.state().name())
-			.param("stepDeadline", timestamp(saga.stepDeadline()))
-			.param("stepAttempts", saga.stepAttempts())
-			.param("lines", this.json.writeValueAsString(saga.lines()))
-			.param("total", (saga.total() != null) ? saga.total().amount() : null)
-			.param("rejection", (saga.rejection() != null) ? saga.rejection().name() : null)
-			.param("sagaDeadline", Timestamp.from(saga.sagaDeadline()))
-			.param("placedBy", saga.placedBy())
-			.update();
-		if (inserted == 1) {
-			SagasInTransaction current = inTransaction();
-			current.locked(saga);
-			current.takeNewSteps(saga);
+		SagasInTransaction current = inTransaction();
+		if (!current.isLookedUp(saga.orderId())) {
+			lockAll(List.of(saga.orderId()));
 		}
-		return inserted == 1;
+		return current.created(saga, Tracing.currentTraceParent());
 	}
 
 	/**
@@ -103,19 +85,16 @@ class SagaRepository {
 	 */
 	void lockAll(Collection<UUID> orderIds) {
 		SagasInTransaction current = inTransaction();
-		String[] toLock = orderIds.stream()
-			.filter((orderId) -> current.locked(orderId) == null)
-			.distinct()
-			.map(UUID::toString)
-			.toArray(String[]::new);
-		if (toLock.length == 0) {
+		List<UUID> toLock = orderIds.stream().filter((orderId) -> !current.isLookedUp(orderId)).distinct().toList();
+		if (toLock.isEmpty()) {
 			return;
 		}
 		this.jdbc.sql("select " + COLUMNS + " from sagas where order_id = any(?::uuid[]) order by order_id for update")
-			.param(toLock)
+			.param(SqlColumns.of(toLock, UUID::toString))
 			.query(this::saga)
 			.list()
 			.forEach(current::locked);
+		toLock.forEach(current::lookedUp);
 	}
 
 	Optional<Saga> lockByOrderId(UUID orderId) {
@@ -208,6 +187,7 @@ class SagaRepository {
 	}
 
 	private void store(SagasInTransaction moves) {
+		insertAll(moves.created().stream().sorted(Comparator.comparing((Created c) -> c.saga().orderId())).toList());
 		Collection<Moved> moved = moves.moved();
 		if (!moved.isEmpty()) {
 			this.jdbc.sql("""
@@ -248,6 +228,43 @@ class SagaRepository {
 						SqlColumns.of(steps, (s) -> s.step().detail()),
 						SqlColumns.of(steps, (s) -> s.step().principal()))
 				.update();
+		}
+	}
+
+	private void insertAll(List<Created> created) {
+		if (created.isEmpty()) {
+			return;
+		}
+		int inserted = this.jdbc.sql("""
+				insert into sagas (id, order_id, customer_id, currency, items, created_at, updated_at, state,
+				                   step_deadline, step_attempts, lines, total, rejection, saga_deadline, parked_in,
+				                   parked_reason, resend_pending, trace_parent, placed_by)
+				select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::jsonb[], ?::timestamptz[],
+				                     ?::timestamptz[], ?::text[], ?::timestamptz[], ?::int[], ?::jsonb[], ?::bigint[],
+				                     ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::boolean[], ?::text[],
+				                     ?::text[])
+				on conflict do nothing
+				""")
+			.params(SqlColumns.of(created, (c) -> c.saga().id()), SqlColumns.of(created, (c) -> c.saga().orderId()),
+					SqlColumns.of(created, (c) -> c.saga().customerId()),
+					SqlColumns.of(created, (c) -> c.saga().currency()),
+					SqlColumns.of(created, (c) -> this.json.writeValueAsString(c.saga().items())),
+					SqlColumns.of(created, (c) -> c.saga().createdAt()), SqlColumns.of(created, Created::updatedAt),
+					SqlColumns.of(created, (c) -> c.saga().state()),
+					SqlColumns.of(created, (c) -> c.saga().stepDeadline()),
+					SqlColumns.of(created, (c) -> c.saga().stepAttempts()),
+					SqlColumns.of(created, (c) -> this.json.writeValueAsString(c.saga().lines())),
+					SqlColumns.of(created, (c) -> (c.saga().total() != null) ? c.saga().total().amount() : null),
+					SqlColumns.of(created, (c) -> c.saga().rejection()),
+					SqlColumns.of(created, (c) -> c.saga().sagaDeadline()),
+					SqlColumns.of(created, (c) -> c.saga().parkedIn()),
+					SqlColumns.of(created, (c) -> c.saga().parkedReason()),
+					SqlColumns.of(created, (c) -> c.saga().resendPending()),
+					SqlColumns.of(created, Created::traceParent), SqlColumns.of(created, (c) -> c.saga().placedBy()))
+			.update();
+		if (inserted != created.size()) {
+			throw new ConcurrencyFailureException((created.size() - inserted)
+					+ " orders got a saga from a concurrent transaction while this one began theirs");
 		}
 	}
 

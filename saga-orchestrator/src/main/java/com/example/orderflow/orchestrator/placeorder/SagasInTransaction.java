@@ -4,22 +4,30 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The sagas one transaction has locked, and what it has moved: {@link SagaRepository}
- * stores the moves with one statement for all the sagas and one for all the new history
- * steps just before the transaction commits. A saga locked twice in one transaction is
- * the same object both times, so a second move starts where the first ended.
+ * The sagas one transaction has locked, begun and moved: {@link SagaRepository} stores
+ * the new sagas with one statement, the moves with one for all the sagas and one for all
+ * the new history steps just before the transaction commits. A saga locked twice in one
+ * transaction is the same object both times, so a second move starts where the first
+ * ended.
  */
 final class SagasInTransaction {
 
 	private final Map<UUID, Saga> lockedByOrderId = new HashMap<>();
+
+	/** Order ids whose saga was looked for with a lock, found or not. */
+	private final Set<UUID> lookedUp = new HashSet<>();
+
+	private final Map<UUID, Created> createdById = new LinkedHashMap<>();
 
 	private final Map<UUID, Moved> movedById = new LinkedHashMap<>();
 
@@ -31,16 +39,50 @@ final class SagasInTransaction {
 
 	void locked(Saga saga) {
 		this.lockedByOrderId.put(saga.orderId(), saga);
+		this.lookedUp.add(saga.orderId());
+	}
+
+	boolean isLookedUp(UUID orderId) {
+		return this.lookedUp.contains(orderId);
+	}
+
+	void lookedUp(UUID orderId) {
+		this.lookedUp.add(orderId);
+	}
+
+	/**
+	 * A new saga, inserted at the commit as it is by then.
+	 * @return false if the order has a saga in this transaction already
+	 */
+	boolean created(Saga saga, @Nullable String traceParent) {
+		if (locked(saga.orderId()) != null) {
+			return false;
+		}
+		locked(saga);
+		this.createdById.put(saga.id(), new Created(saga, traceParent, saga.createdAt()));
+		takeNewSteps(saga);
+		return true;
 	}
 
 	/** Takes the saga's new history steps, so they are appended once. */
 	void moved(Saga saga, Instant at) {
-		this.movedById.put(saga.id(), new Moved(saga, at));
+		Created created = this.createdById.get(saga.id());
+		if (created != null) {
+			// not stored yet: inserted as the move left it
+			this.createdById.put(saga.id(), new Created(saga, created.traceParent(), at));
+		}
+		else {
+			this.movedById.put(saga.id(), new Moved(saga, at));
+		}
 		takeNewSteps(saga);
 	}
 
 	void takeNewSteps(Saga saga) {
 		saga.drainNewSteps().forEach((step) -> this.steps.add(new NewStep(saga.id(), step)));
+	}
+
+	Collection<Created> created() {
+		return this.createdById.values();
 	}
 
 	Collection<Moved> moved() {
@@ -49,6 +91,14 @@ final class SagasInTransaction {
 
 	List<NewStep> steps() {
 		return this.steps;
+	}
+
+	/**
+	 * A saga begun in the transaction, as it is after its last move, and when that was.
+	 *
+	 * @param traceParent the trace of the order that started it
+	 */
+	record Created(Saga saga, @Nullable String traceParent, Instant updatedAt) {
 	}
 
 	/** A saga as it is after its last move in the transaction, and when that was. */

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import com.example.orderflow.contracts.OrderEvent.OrderPlaced;
 import com.example.orderflow.contracts.SagaMessage;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,6 +27,7 @@ import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.orderPl
 import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.paymentCharged;
 import static com.example.orderflow.orchestrator.placeorder.SagaFixtures.stockReserved;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -118,6 +122,56 @@ class SagaBatchIntegrationTests {
 		assertThat(stored).isCloseTo(deadline, within(1, ChronoUnit.MICROS));
 		assertThat(view(placed).history()).extracting(SagaStep::state)
 			.containsExactly(SagaState.RESERVING_STOCK, SagaState.CHARGING_PAYMENT);
+	}
+
+	@Test
+	void aBatchBeginsEachSagaOnceAndARepeatedOrderPlacedBeginsNone() {
+		OrderPlaced earlier = orderPlaced();
+		consumeInOneTransaction(List.of(earlier));
+		OrderPlaced first = orderPlaced();
+		OrderPlaced second = orderPlaced();
+
+		consumeInOneTransaction(List.of(first, second, repeated(first), repeated(earlier)));
+
+		assertThat(sagaIdsOf(first)).containsExactly(first.sagaId());
+		assertThat(sagaIdsOf(second)).containsExactly(second.sagaId());
+		assertThat(sagaIdsOf(earlier)).containsExactly(earlier.sagaId());
+		assertThat(commandsFor(first)).containsExactly("ReserveStock");
+		assertThat(commandsFor(second)).containsExactly("ReserveStock");
+		assertThat(commandsFor(earlier)).containsExactly("ReserveStock");
+		assertThat(view(first).history()).extracting(SagaStep::event).containsExactly("OrderPlaced");
+	}
+
+	@Test
+	void aSagaAnotherInstanceBeginsMeanwhileFailsTheBatchWhichLeavesNothing() {
+		OrderPlaced alone = orderPlaced();
+		OrderPlaced raced = orderPlaced();
+
+		assertThatExceptionOfType(ConcurrencyFailureException.class)
+			.isThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+				this.handler.lockSagasOf(List.of(alone, raced));
+				// another instance, on a thread and transaction of its own, begins the
+				// same order's saga after this batch found none
+				CompletableFuture.runAsync(() -> consumeInOneTransaction(List.of(repeated(raced)))).join();
+				List.of(alone, raced).forEach(this.handler::handle);
+			}));
+
+		assertThat(sagaIdsOf(alone)).isEmpty();
+		assertThat(commandsFor(alone)).isEmpty();
+		assertThat(commandsFor(raced)).as("only the other instance's").containsExactly("ReserveStock");
+	}
+
+	/** The same order placed again, under a new message id. */
+	private static OrderPlaced repeated(OrderPlaced placed) {
+		return new OrderPlaced(UUID.randomUUID(), placed.sagaId(), placed.orderId(), placed.occurredAt(),
+				placed.customerId(), placed.currency(), placed.items());
+	}
+
+	private List<UUID> sagaIdsOf(OrderPlaced placed) {
+		return this.jdbc.sql("select id from sagas where order_id = ?")
+			.param(placed.orderId())
+			.query(UUID.class)
+			.list();
 	}
 
 	private void consumeInOneTransaction(List<SagaMessage> messages) {
