@@ -13,6 +13,7 @@ import java.util.UUID;
 import com.example.orderflow.contracts.PricedLine;
 import com.example.orderflow.contracts.RejectionReason;
 import com.example.orderflow.messaging.BeforeCommit;
+import com.example.orderflow.messaging.LockedRows;
 import com.example.orderflow.messaging.SqlColumns;
 
 import org.springframework.dao.ConcurrencyFailureException;
@@ -55,8 +56,8 @@ class ReservationRepository {
 	 * @return the reservations that exist, with this transaction's changes
 	 */
 	List<Reservation> lockAll(Collection<UUID> orderIds) {
-		ReservationsInTransaction current = inTransaction();
-		List<UUID> toLock = orderIds.stream().filter((orderId) -> !current.isLookedUp(orderId)).distinct().toList();
+		LockedRows<UUID, Reservation> locked = inTransaction().locked();
+		List<UUID> toLock = locked.notLookedUp(orderIds);
 		if (!toLock.isEmpty()) {
 			Map<UUID, Reservation> found = new HashMap<>();
 			this.jdbc
@@ -67,21 +68,19 @@ class ReservationRepository {
 				.list()
 				.forEach((reservation) -> found.put(reservation.orderId(), reservation));
 			Map<UUID, List<PricedLine>> lines = found.isEmpty() ? Map.of() : lines(found.keySet());
-			for (UUID orderId : toLock) {
-				current.lookedUp(orderId, Optional.ofNullable(found.get(orderId))
-					.map((reservation) -> reservation.withLines(lines.getOrDefault(orderId, List.of()))));
-			}
+			found.replaceAll((orderId, reservation) -> reservation.withLines(lines.getOrDefault(orderId, List.of())));
+			locked.found(toLock, found);
 		}
-		return orderIds.stream().distinct().map(current::reservation).flatMap(Optional::stream).toList();
+		return orderIds.stream().distinct().map(locked::get).flatMap(Optional::stream).toList();
 	}
 
 	/** Locks the reservation until the transaction ends, if it exists. */
 	Optional<Reservation> findForUpdate(UUID orderId) {
-		ReservationsInTransaction current = inTransaction();
-		if (!current.isLookedUp(orderId)) {
+		LockedRows<UUID, Reservation> locked = inTransaction().locked();
+		if (!locked.isLookedUp(orderId)) {
 			lockAll(List.of(orderId));
 		}
-		return current.reservation(orderId);
+		return locked.get(orderId);
 	}
 
 	/**

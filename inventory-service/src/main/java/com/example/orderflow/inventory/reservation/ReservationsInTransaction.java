@@ -1,11 +1,11 @@
 package com.example.orderflow.inventory.reservation;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+
+import com.example.orderflow.messaging.LockedRows;
 
 /**
  * The reservations one transaction has looked up and locked (or found missing), and what
@@ -16,38 +16,29 @@ import java.util.UUID;
  */
 final class ReservationsInTransaction {
 
-	/** An empty value: looked up, and no reservation exists (yet). */
-	private final Map<UUID, Optional<Reservation>> lookedUp = new HashMap<>();
+	private final LockedRows<UUID, Reservation> locked = new LockedRows<>();
 
 	private final Map<UUID, Reservation> inserted = new LinkedHashMap<>();
 
 	private final Map<UUID, ReservationStatus> changed = new LinkedHashMap<>();
 
-	boolean isLookedUp(UUID orderId) {
-		return this.lookedUp.containsKey(orderId);
-	}
-
-	Optional<Reservation> reservation(UUID orderId) {
-		return this.lookedUp.getOrDefault(orderId, Optional.empty());
-	}
-
-	void lookedUp(UUID orderId, Optional<Reservation> reservation) {
-		this.lookedUp.put(orderId, reservation);
+	LockedRows<UUID, Reservation> locked() {
+		return this.locked;
 	}
 
 	void inserted(Reservation reservation) {
-		if (reservation(reservation.orderId()).isPresent()) {
+		if (this.locked.get(reservation.orderId()).isPresent()) {
 			throw new IllegalStateException("order " + reservation.orderId() + " has a reservation already");
 		}
-		this.lookedUp.put(reservation.orderId(), Optional.of(reservation));
+		this.locked.put(reservation.orderId(), reservation);
 		this.inserted.put(reservation.orderId(), reservation);
 	}
 
 	void changed(UUID orderId, ReservationStatus status) {
-		Reservation reservation = reservation(orderId)
+		Reservation reservation = this.locked.get(orderId)
 			.orElseThrow(() -> new IllegalStateException("no reservation of order " + orderId + " to change"));
 		Reservation now = reservation.withStatus(status);
-		this.lookedUp.put(orderId, Optional.of(now));
+		this.locked.put(orderId, now);
 		if (this.inserted.containsKey(orderId)) {
 			this.inserted.put(orderId, now);
 		}

@@ -17,6 +17,7 @@ import java.util.UUID;
 import com.example.orderflow.contracts.OrderItem;
 import com.example.orderflow.contracts.RejectionReason;
 import com.example.orderflow.messaging.BeforeCommit;
+import com.example.orderflow.messaging.LockedRows;
 import com.example.orderflow.messaging.SqlColumns;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,8 +81,8 @@ public class OrderRepository {
 	 * what they locked.
 	 */
 	void lockAll(Collection<UUID> ids) {
-		OrdersInTransaction current = inTransaction();
-		List<UUID> toLock = ids.stream().filter((id) -> !current.isLookedUp(id)).distinct().toList();
+		LockedRows<UUID, Order> locked = inTransaction().locked();
+		List<UUID> toLock = locked.notLookedUp(ids);
 		if (toLock.isEmpty()) {
 			return;
 		}
@@ -90,20 +91,18 @@ public class OrderRepository {
 			.param(SqlColumns.of(toLock, UUID::toString))
 			.query(OrderRepository::mapOrder)
 			.list()).forEach((order) -> found.put(order.id(), order));
-		for (UUID id : toLock) {
-			current.lookedUp(id, Optional.ofNullable(found.get(id)));
-		}
+		locked.found(toLock, found);
 	}
 
 	/**
 	 * Locks the order until the transaction ends, if it exists (see {@link #lockAll}).
 	 */
 	Optional<Order> findByIdForUpdate(UUID id) {
-		OrdersInTransaction current = inTransaction();
-		if (!current.isLookedUp(id)) {
+		LockedRows<UUID, Order> locked = inTransaction().locked();
+		if (!locked.isLookedUp(id)) {
 			lockAll(List.of(id));
 		}
-		return current.order(id);
+		return locked.get(id);
 	}
 
 	Optional<KeyedOrder> findByIdempotencyKey(String customerId, String idempotencyKey) {

@@ -1,11 +1,11 @@
 package com.example.orderflow.order.orders;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+
+import com.example.orderflow.messaging.LockedRows;
 
 /**
  * The orders one transaction has locked (or found missing) and the verdicts it has
@@ -16,21 +16,12 @@ import java.util.UUID;
  */
 final class OrdersInTransaction {
 
-	/** An empty value: looked up, and no such order exists. */
-	private final Map<UUID, Optional<Order>> lookedUp = new HashMap<>();
+	private final LockedRows<UUID, Order> locked = new LockedRows<>();
 
 	private final Map<UUID, Order> decided = new LinkedHashMap<>();
 
-	boolean isLookedUp(UUID orderId) {
-		return this.lookedUp.containsKey(orderId);
-	}
-
-	Optional<Order> order(UUID orderId) {
-		return this.lookedUp.getOrDefault(orderId, Optional.empty());
-	}
-
-	void lookedUp(UUID orderId, Optional<Order> order) {
-		this.lookedUp.put(orderId, order);
+	LockedRows<UUID, Order> locked() {
+		return this.locked;
 	}
 
 	/**
@@ -38,11 +29,11 @@ final class OrdersInTransaction {
 	 * and is still pending in it
 	 */
 	void decided(Order order) {
-		boolean pending = order(order.id()).map(Order::isPending).orElse(false);
+		boolean pending = this.locked.get(order.id()).map(Order::isPending).orElse(false);
 		if (!pending) {
 			throw new IllegalStateException("Order " + order.id() + " is no longer pending");
 		}
-		this.lookedUp.put(order.id(), Optional.of(order));
+		this.locked.put(order.id(), order);
 		this.decided.put(order.id(), order);
 	}
 

@@ -18,6 +18,7 @@ import java.util.function.Function;
 
 import com.example.orderflow.contracts.Money;
 import com.example.orderflow.messaging.BeforeCommit;
+import com.example.orderflow.messaging.LockedRows;
 import com.example.orderflow.messaging.MessagePrincipal;
 import com.example.orderflow.messaging.SqlColumns;
 import com.example.orderflow.messaging.Tracing;
@@ -53,11 +54,11 @@ class PaymentRepository {
 	 * Answers from what this transaction locked and wrote already (see {@link #lockAll}).
 	 */
 	Optional<Payment> findForUpdate(UUID orderId) {
-		PaymentsInTransaction current = inTransaction();
-		if (!current.isLookedUp(orderId)) {
+		LockedRows<UUID, Payment> locked = inTransaction().locked();
+		if (!locked.isLookedUp(orderId)) {
 			lockAll(List.of(orderId));
 		}
-		return current.payment(orderId);
+		return locked.get(orderId);
 	}
 
 	/**
@@ -66,8 +67,8 @@ class PaymentRepository {
 	 * answers from memory.
 	 */
 	void lockAll(Collection<UUID> orderIds) {
-		PaymentsInTransaction current = inTransaction();
-		List<UUID> toLock = orderIds.stream().filter((id) -> !current.isLookedUp(id)).distinct().toList();
+		LockedRows<UUID, Payment> locked = inTransaction().locked();
+		List<UUID> toLock = locked.notLookedUp(orderIds);
 		if (toLock.isEmpty()) {
 			return;
 		}
@@ -78,15 +79,15 @@ class PaymentRepository {
 			.query(PaymentRepository::payment)
 			.list()
 			.forEach((payment) -> found.put(payment.orderId(), payment));
-		toLock.forEach((id) -> current.lookedUp(id, Optional.ofNullable(found.get(id))));
+		locked.found(toLock, found);
 	}
 
 	/** The payments of these orders that exist, locked as {@link #lockAll} does. */
 	Map<UUID, Payment> findAllForUpdate(Collection<UUID> orderIds) {
 		lockAll(orderIds);
-		PaymentsInTransaction current = inTransaction();
+		LockedRows<UUID, Payment> locked = inTransaction().locked();
 		Map<UUID, Payment> payments = new HashMap<>();
-		orderIds.forEach((id) -> current.payment(id).ifPresent((payment) -> payments.put(id, payment)));
+		orderIds.forEach((id) -> locked.get(id).ifPresent((payment) -> payments.put(id, payment)));
 		return payments;
 	}
 

@@ -1,12 +1,11 @@
 package com.example.orderflow.payment.payment;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
+import com.example.orderflow.messaging.LockedRows;
 import com.example.orderflow.payment.payment.PaymentRepository.Due;
 import org.jspecify.annotations.Nullable;
 
@@ -19,23 +18,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class PaymentsInTransaction {
 
-	/** An empty value: looked up, and the order has no payment. */
-	private final Map<UUID, Optional<Payment>> lookedUp = new HashMap<>();
+	private final LockedRows<UUID, Payment> locked = new LockedRows<>();
 
 	private final Map<UUID, Write> inserted = new LinkedHashMap<>();
 
 	private final Map<UUID, Write> updated = new LinkedHashMap<>();
 
-	boolean isLookedUp(UUID orderId) {
-		return this.lookedUp.containsKey(orderId);
-	}
-
-	Optional<Payment> payment(UUID orderId) {
-		return this.lookedUp.getOrDefault(orderId, Optional.empty());
-	}
-
-	void lookedUp(UUID orderId, Optional<Payment> payment) {
-		this.lookedUp.put(orderId, payment);
+	LockedRows<UUID, Payment> locked() {
+		return this.locked;
 	}
 
 	/**
@@ -43,10 +33,10 @@ final class PaymentsInTransaction {
 	 */
 	boolean insert(Write write) {
 		UUID orderId = write.payment().orderId();
-		if (payment(orderId).isPresent()) {
+		if (this.locked.get(orderId).isPresent()) {
 			return false;
 		}
-		this.lookedUp.put(orderId, Optional.of(write.payment()));
+		this.locked.put(orderId, write.payment());
 		this.inserted.put(orderId, write);
 		return true;
 	}
@@ -54,7 +44,7 @@ final class PaymentsInTransaction {
 	/** A payment inserted earlier in this transaction is inserted as it is now. */
 	void update(Write write) {
 		UUID orderId = write.payment().orderId();
-		this.lookedUp.put(orderId, Optional.of(write.payment()));
+		this.locked.put(orderId, write.payment());
 		Write insert = this.inserted.get(orderId);
 		if (insert != null) {
 			this.inserted.put(orderId, insert.then(write));

@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +17,7 @@ import com.example.orderflow.contracts.OrderItem;
 import com.example.orderflow.contracts.PricedLine;
 import com.example.orderflow.contracts.RejectionReason;
 import com.example.orderflow.messaging.BeforeCommit;
+import com.example.orderflow.messaging.LockedRows;
 import com.example.orderflow.messaging.SqlColumns;
 import com.example.orderflow.messaging.Tracing;
 import com.example.orderflow.orchestrator.placeorder.SagasInTransaction.Created;
@@ -72,7 +75,7 @@ class SagaRepository {
 	 */
 	boolean insert(Saga saga) {
 		SagasInTransaction current = inTransaction();
-		if (!current.isLookedUp(saga.orderId())) {
+		if (!current.locked().isLookedUp(saga.orderId())) {
 			lockAll(List.of(saga.orderId()));
 		}
 		return current.created(saga, Tracing.currentTraceParent());
@@ -84,31 +87,26 @@ class SagaRepository {
 	 * answer from.
 	 */
 	void lockAll(Collection<UUID> orderIds) {
-		SagasInTransaction current = inTransaction();
-		List<UUID> toLock = orderIds.stream().filter((orderId) -> !current.isLookedUp(orderId)).distinct().toList();
+		LockedRows<UUID, Saga> locked = inTransaction().locked();
+		List<UUID> toLock = locked.notLookedUp(orderIds);
 		if (toLock.isEmpty()) {
 			return;
 		}
+		Map<UUID, Saga> found = new HashMap<>();
 		this.jdbc.sql("select " + COLUMNS + " from sagas where order_id = any(?::uuid[]) order by order_id for update")
 			.param(SqlColumns.of(toLock, UUID::toString))
 			.query(this::saga)
 			.list()
-			.forEach(current::locked);
-		toLock.forEach(current::lookedUp);
+			.forEach((saga) -> found.put(saga.orderId(), saga));
+		locked.found(toLock, found);
 	}
 
 	Optional<Saga> lockByOrderId(UUID orderId) {
-		SagasInTransaction current = inTransaction();
-		Saga locked = current.locked(orderId);
-		if (locked != null) {
-			return Optional.of(locked);
+		LockedRows<UUID, Saga> locked = inTransaction().locked();
+		if (!locked.isLookedUp(orderId)) {
+			lockAll(List.of(orderId));
 		}
-		Optional<Saga> saga = this.jdbc.sql("select " + COLUMNS + " from sagas where order_id = ? for update")
-			.param(orderId)
-			.query(this::saga)
-			.optional();
-		saga.ifPresent(current::locked);
-		return saga;
+		return locked.get(orderId);
 	}
 
 	/**

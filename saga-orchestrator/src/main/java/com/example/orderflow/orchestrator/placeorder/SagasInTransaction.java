@@ -3,14 +3,12 @@ package com.example.orderflow.orchestrator.placeorder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
+import com.example.orderflow.messaging.LockedRows;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,10 +20,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class SagasInTransaction {
 
-	private final Map<UUID, Saga> lockedByOrderId = new HashMap<>();
-
-	/** Order ids whose saga was looked for with a lock, found or not. */
-	private final Set<UUID> lookedUp = new HashSet<>();
+	/** By order id. */
+	private final LockedRows<UUID, Saga> locked = new LockedRows<>();
 
 	private final Map<UUID, Created> createdById = new LinkedHashMap<>();
 
@@ -33,21 +29,8 @@ final class SagasInTransaction {
 
 	private final List<NewStep> steps = new ArrayList<>();
 
-	@Nullable Saga locked(UUID orderId) {
-		return this.lockedByOrderId.get(orderId);
-	}
-
-	void locked(Saga saga) {
-		this.lockedByOrderId.put(saga.orderId(), saga);
-		this.lookedUp.add(saga.orderId());
-	}
-
-	boolean isLookedUp(UUID orderId) {
-		return this.lookedUp.contains(orderId);
-	}
-
-	void lookedUp(UUID orderId) {
-		this.lookedUp.add(orderId);
+	LockedRows<UUID, Saga> locked() {
+		return this.locked;
 	}
 
 	/**
@@ -55,10 +38,10 @@ final class SagasInTransaction {
 	 * @return false if the order has a saga in this transaction already
 	 */
 	boolean created(Saga saga, @Nullable String traceParent) {
-		if (locked(saga.orderId()) != null) {
+		if (this.locked.get(saga.orderId()).isPresent()) {
 			return false;
 		}
-		locked(saga);
+		this.locked.put(saga.orderId(), saga);
 		this.createdById.put(saga.id(), new Created(saga, traceParent, saga.createdAt()));
 		takeNewSteps(saga);
 		return true;
