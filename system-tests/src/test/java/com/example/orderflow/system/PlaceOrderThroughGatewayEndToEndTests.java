@@ -124,6 +124,18 @@ class PlaceOrderThroughGatewayEndToEndTests {
 					.containsEntry("orderflow.order.id", orderId.toString()));
 			}
 
+			// the order is written by order-service's group commit, on its writer
+			// thread, still in the request's trace
+			ReceivedSpan written = trace.stream()
+				.filter((span) -> span.name().equals("write order"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(written.service()).isEqualTo("order-service");
+			assertThat(ancestors(written, byId)).anySatisfy((span) -> {
+				assertThat(span.service()).isEqualTo("order-service");
+				assertThat(span.kind()).isEqualTo("SERVER");
+			});
+
 			// the provider call happens later, on the settlement worker, still in the
 			// trace
 			ReceivedSpan settle = trace.stream()

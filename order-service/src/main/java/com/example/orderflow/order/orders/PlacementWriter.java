@@ -17,11 +17,15 @@ import com.example.orderflow.contracts.OrderEvent.OrderPlaced;
 import com.example.orderflow.contracts.Topics;
 import com.example.orderflow.messaging.MessagePrincipal;
 import com.example.orderflow.messaging.Outbox;
+import com.example.orderflow.messaging.Tracing;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.context.Context;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Scope;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +52,8 @@ import org.springframework.transaction.support.TransactionOperations;
 class PlacementWriter implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(PlacementWriter.class);
+
+	private static final AttributeKey<Long> BATCH_SIZE = AttributeKey.longKey("orderflow.placement.batch");
 
 	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
 
@@ -81,8 +87,9 @@ class PlacementWriter implements DisposableBean {
 	}
 
 	/**
-	 * Inserts the order and its {@link OrderPlaced}, committed when this returns. Runs in
-	 * the caller's trace and for its principal, which the event carries.
+	 * Inserts the order and its {@link OrderPlaced}, committed when this returns. The
+	 * write is a span in the caller's trace, and the event carries that trace and the
+	 * order's principal.
 	 * @return false if the customer already used the order's idempotency key: nothing was
 	 * written
 	 */
@@ -90,7 +97,7 @@ class PlacementWriter implements DisposableBean {
 		if (this.stopping) {
 			throw shuttingDown();
 		}
-		Pending pending = new Pending(order, Context.current(), new CompletableFuture<>());
+		Pending pending = new Pending(order, Tracing.currentTraceParent(), new CompletableFuture<>());
 		this.queue.add(pending);
 		if (this.stopping) {
 			// the writer may have left already: nobody else would answer it
@@ -136,11 +143,18 @@ class PlacementWriter implements DisposableBean {
 		failAll(shuttingDown());
 	}
 
+	/**
+	 * Each order gets a span in its request's trace, from the start of the batch to its
+	 * commit; the batch's own statements are not traced, since they belong to no single
+	 * order (and, as root spans, would make a trace of their own per batch).
+	 */
 	private void write(List<Pending> batch) {
+		List<Span> spans = batch.stream().map((pending) -> writeSpan(pending, batch.size())).toList();
 		try {
-			complete(batch, insertAll(batch));
+			complete(batch, Tracing.untraced(() -> insertAll(batch, spans)));
 		}
 		catch (DataIntegrityViolationException ex) {
+			spans.forEach((span) -> Tracing.failed(span, ex));
 			if (batch.size() == 1) {
 				batch.get(0).inserted().completeExceptionally(ex);
 				return;
@@ -152,11 +166,22 @@ class PlacementWriter implements DisposableBean {
 			}
 		}
 		catch (RuntimeException ex) {
+			spans.forEach((span) -> Tracing.failed(span, ex));
 			batch.forEach((pending) -> pending.inserted().completeExceptionally(ex));
+		}
+		finally {
+			spans.forEach(Span::end);
 		}
 	}
 
-	private Set<UUID> insertAll(List<Pending> batch) {
+	private static Span writeSpan(Pending pending, int batchSize) {
+		Span span = Tracing.startSpan("write order", SpanKind.INTERNAL, pending.traceParent());
+		span.setAttribute(Tracing.ORDER_ID, pending.order().id().toString());
+		span.setAttribute(BATCH_SIZE, batchSize);
+		return span;
+	}
+
+	private Set<UUID> insertAll(List<Pending> batch, List<Span> spans) {
 		// key order, so that two instances writing overlapping keys cannot deadlock
 		List<NewOrder> newOrders = batch.stream()
 			.map(Pending::order)
@@ -164,9 +189,9 @@ class PlacementWriter implements DisposableBean {
 			.toList();
 		return this.transactions.execute((status) -> {
 			Set<UUID> inserted = this.orders.insertAllIfNew(newOrders);
-			for (Pending pending : batch) {
-				if (inserted.contains(pending.order().id())) {
-					announce(pending);
+			for (int i = 0; i < batch.size(); i++) {
+				if (inserted.contains(batch.get(i).order().id())) {
+					announce(batch.get(i).order(), spans.get(i));
 				}
 			}
 			return inserted;
@@ -174,13 +199,12 @@ class PlacementWriter implements DisposableBean {
 	}
 
 	/**
-	 * The event with the trace and the principal of the request that placed the order.
+	 * The event in the order's trace, for the principal of the request that placed it.
 	 */
-	private void announce(Pending pending) {
-		NewOrder order = pending.order();
+	private void announce(NewOrder order, Span span) {
 		OrderPlaced placed = new OrderPlaced(UUID.randomUUID(), order.sagaId(), order.id(), Instant.now(),
 				order.customerId(), order.currency(), order.request().items());
-		try (Scope scope = pending.context().makeCurrent()) {
+		try (Scope scope = span.makeCurrent()) {
 			MessagePrincipal.runAs(order.placedBy(), () -> this.outbox.add(Topics.ORDER_EVENTS, placed));
 		}
 	}
@@ -210,7 +234,10 @@ class PlacementWriter implements DisposableBean {
 		return new IllegalStateException("order-service is shutting down");
 	}
 
-	private record Pending(NewOrder order, Context context, CompletableFuture<Boolean> inserted) {
+	/**
+	 * @param traceParent the request's trace, which the order's span and event join
+	 */
+	private record Pending(NewOrder order, @Nullable String traceParent, CompletableFuture<Boolean> inserted) {
 	}
 
 }
