@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The rows one transaction has locked, by key, and the keys it looked up and found no row
@@ -16,6 +17,22 @@ public final class LockedRows<K, V> {
 
 	/** An empty value: looked up, and no such row exists. */
 	private final Map<K, Optional<V>> rows = new HashMap<>();
+
+	/**
+	 * Locks the rows of those keys this transaction has not looked up yet, with one call
+	 * of {@code lockRows} (none if it has looked them all up), and records what it found.
+	 * @param lockRows the statement that locks the rows of the keys it is given
+	 * @param keyOf a row's key
+	 */
+	public void lock(Collection<K> keys, Function<List<K>, List<V>> lockRows, Function<V, K> keyOf) {
+		List<K> toLock = notLookedUp(keys);
+		if (toLock.isEmpty()) {
+			return;
+		}
+		Map<K, V> found = new HashMap<>();
+		lockRows.apply(toLock).forEach((row) -> found.put(keyOf.apply(row), row));
+		found(toLock, found);
+	}
 
 	/** The keys among these that this transaction has not looked up yet, each once. */
 	public List<K> notLookedUp(Collection<K> keys) {

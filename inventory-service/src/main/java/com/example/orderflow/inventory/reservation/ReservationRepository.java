@@ -57,21 +57,24 @@ class ReservationRepository {
 	 */
 	List<Reservation> lockAll(Collection<UUID> orderIds) {
 		LockedRows<UUID, Reservation> locked = inTransaction().locked();
-		List<UUID> toLock = locked.notLookedUp(orderIds);
-		if (!toLock.isEmpty()) {
-			Map<UUID, Reservation> found = new HashMap<>();
-			this.jdbc
-				.sql("select " + COLUMNS
-						+ " from reservations where order_id = any(?::uuid[]) order by order_id for update")
-				.param(SqlColumns.of(toLock, UUID::toString))
-				.query(ReservationRepository::map)
-				.list()
-				.forEach((reservation) -> found.put(reservation.orderId(), reservation));
-			Map<UUID, List<PricedLine>> lines = found.isEmpty() ? Map.of() : lines(found.keySet());
-			found.replaceAll((orderId, reservation) -> reservation.withLines(lines.getOrDefault(orderId, List.of())));
-			locked.found(toLock, found);
-		}
+		locked.lock(orderIds, this::lockWithLines, Reservation::orderId);
 		return orderIds.stream().distinct().map(locked::get).flatMap(Optional::stream).toList();
+	}
+
+	private List<Reservation> lockWithLines(List<UUID> orderIds) {
+		List<Reservation> reservations = this.jdbc
+			.sql("select " + COLUMNS
+					+ " from reservations where order_id = any(?::uuid[]) order by order_id for update")
+			.param(SqlColumns.of(orderIds, UUID::toString))
+			.query(ReservationRepository::map)
+			.list();
+		if (reservations.isEmpty()) {
+			return reservations;
+		}
+		Map<UUID, List<PricedLine>> lines = lines(reservations.stream().map(Reservation::orderId).toList());
+		return reservations.stream()
+			.map((reservation) -> reservation.withLines(lines.getOrDefault(reservation.orderId(), List.of())))
+			.toList();
 	}
 
 	/** Locks the reservation until the transaction ends, if it exists. */

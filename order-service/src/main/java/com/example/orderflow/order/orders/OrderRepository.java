@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import com.example.orderflow.contracts.OrderItem;
 import com.example.orderflow.contracts.RejectionReason;
 import com.example.orderflow.messaging.BeforeCommit;
 import com.example.orderflow.messaging.LockedRows;
@@ -81,17 +80,14 @@ public class OrderRepository {
 	 * what they locked.
 	 */
 	void lockAll(Collection<UUID> ids) {
-		LockedRows<UUID, Order> locked = inTransaction().locked();
-		List<UUID> toLock = locked.notLookedUp(ids);
-		if (toLock.isEmpty()) {
-			return;
-		}
-		Map<UUID, Order> found = new HashMap<>();
-		withLines(this.jdbc.sql("select " + COLUMNS + " from orders where id = any(?::uuid[]) order by id for update")
-			.param(SqlColumns.of(toLock, UUID::toString))
-			.query(OrderRepository::mapOrder)
-			.list()).forEach((order) -> found.put(order.id(), order));
-		locked.found(toLock, found);
+		inTransaction().locked()
+			.lock(ids,
+					(toLock) -> withLines(this.jdbc
+						.sql("select " + COLUMNS + " from orders where id = any(?::uuid[]) order by id for update")
+						.param(SqlColumns.of(toLock, UUID::toString))
+						.query(OrderRepository::mapOrder)
+						.list()),
+					Order::id);
 	}
 
 	/**

@@ -3,9 +3,7 @@ package com.example.orderflow.payment.payment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -67,19 +65,15 @@ class PaymentRepository {
 	 * answers from memory.
 	 */
 	void lockAll(Collection<UUID> orderIds) {
-		LockedRows<UUID, Payment> locked = inTransaction().locked();
-		List<UUID> toLock = locked.notLookedUp(orderIds);
-		if (toLock.isEmpty()) {
-			return;
-		}
-		Map<UUID, Payment> found = new HashMap<>();
-		this.jdbc
-			.sql("select " + COLUMNS + " from payments where order_id = any(?::uuid[]) order by order_id for update")
-			.param(SqlColumns.of(toLock, UUID::toString))
-			.query(PaymentRepository::payment)
-			.list()
-			.forEach((payment) -> found.put(payment.orderId(), payment));
-		locked.found(toLock, found);
+		inTransaction().locked()
+			.lock(orderIds,
+					(toLock) -> this.jdbc
+						.sql("select " + COLUMNS
+								+ " from payments where order_id = any(?::uuid[]) order by order_id for update")
+						.param(SqlColumns.of(toLock, UUID::toString))
+						.query(PaymentRepository::payment)
+						.list(),
+					Payment::orderId);
 	}
 
 	/** The payments of these orders that exist, locked as {@link #lockAll} does. */
@@ -236,10 +230,6 @@ class PaymentRepository {
 				(declineReason != null) ? DeclineReason.valueOf(declineReason) : null, rs.getString("failure_reason"),
 				rs.getBoolean("provider_contacted"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
-	}
-
-	private static OffsetDateTime timestamp(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 	/**

@@ -6,9 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -87,18 +85,12 @@ class SagaRepository {
 	 * answer from.
 	 */
 	void lockAll(Collection<UUID> orderIds) {
-		LockedRows<UUID, Saga> locked = inTransaction().locked();
-		List<UUID> toLock = locked.notLookedUp(orderIds);
-		if (toLock.isEmpty()) {
-			return;
-		}
-		Map<UUID, Saga> found = new HashMap<>();
-		this.jdbc.sql("select " + COLUMNS + " from sagas where order_id = any(?::uuid[]) order by order_id for update")
-			.param(SqlColumns.of(toLock, UUID::toString))
-			.query(this::saga)
-			.list()
-			.forEach((saga) -> found.put(saga.orderId(), saga));
-		locked.found(toLock, found);
+		inTransaction().locked()
+			.lock(orderIds, (toLock) -> this.jdbc
+				.sql("select " + COLUMNS + " from sagas where order_id = any(?::uuid[]) order by order_id for update")
+				.param(SqlColumns.of(toLock, UUID::toString))
+				.query(this::saga)
+				.list(), Saga::orderId);
 	}
 
 	Optional<Saga> lockByOrderId(UUID orderId) {
