@@ -14,7 +14,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Bean;
@@ -85,14 +84,8 @@ class ErrorForwardIntegrationTests {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	@EnableAutoConfiguration
-	@Import(ThingController.class)
+	@Import(ThingServer.class)
 	static class App {
-
-		@Bean
-		ThingController.Things things() {
-			return new ThingController.Things();
-		}
 
 		/** Refuses /refused/** as a firewall would, and fails on /broken. */
 		@Bean

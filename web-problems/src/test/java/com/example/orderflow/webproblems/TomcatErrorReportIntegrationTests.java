@@ -10,11 +10,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * error report valve, which must say so as a problem, not as Tomcat's HTML page. Written
  * byte for byte on a socket against a real Tomcat.
  */
-@SpringBootTest(classes = TomcatErrorReportIntegrationTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = ThingServer.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class TomcatErrorReportIntegrationTests {
 
 	@Value("${local.server.port}")
@@ -73,17 +70,6 @@ class TomcatErrorReportIntegrationTests {
 			out.flush();
 			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		}
-	}
-
-	@EnableAutoConfiguration
-	@Import(ThingController.class)
-	static class App {
-
-		@Bean
-		ThingController.Things things() {
-			return new ThingController.Things();
-		}
-
 	}
 
 }
