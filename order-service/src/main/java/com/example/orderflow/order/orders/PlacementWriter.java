@@ -94,13 +94,11 @@ class PlacementWriter implements DisposableBean {
 	 * written
 	 */
 	boolean insert(NewOrder order) {
-		if (this.stopping) {
-			throw shuttingDown();
-		}
 		Pending pending = new Pending(order, Tracing.currentTraceParent(), new CompletableFuture<>());
 		this.queue.add(pending);
 		if (this.stopping) {
-			// the writer may have left already: nobody else would answer it
+			// the writer may have left already: nobody else would answer it (an order
+			// handed in after the shutdown began fails at once)
 			failAll(shuttingDown());
 		}
 		try {
